@@ -1,0 +1,423 @@
+"""Cleaning: keep every fact, cut what a reader (or a paid model) should not see.
+
+Rules are written against the *shape* of page furniture (breadcrumb
+separators, widget vocabulary, file-name syntax, credit brackets), never
+against particular articles. Every cut is recorded as a ``Removal`` so a user
+can audit it, and the whole pass is idempotent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .schema import Article, RawArticle, Removal
+
+# ---------------------------------------------------------------- patterns
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# A CJK character followed by one or more bracketed pinyin syllables. A tone
+# mark (or ü) is required, so real brackets such as (MOU), (2022), (扩大) or
+# (讨论稿) never match.
+_PINYIN = re.compile(
+    rf"(?<=[{_CJK}])(?:[(（][a-z{_TONED}]*[{_TONED}][a-z{_TONED}]*[)）])+", re.IGNORECASE
+)
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+_KEY_DROP = re.compile(rf"[^{_CJK}A-Za-z0-9]+")
+
+_DATE = (
+    r"(?:\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
+)
+_STAMP_ONLY = re.compile(rf"^{_DATE}\s*[|｜]?$")
+_STAMP_KEYS = (
+    "发表于|發表於|发布于|發佈於|發布於|发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間|"
+    "更新时间|更新時間|日期|时间|時間"
+)
+_STAMP = re.compile(rf"^(?:{_STAMP_KEYS})\s*[:：]?\s*(?P<date>{_DATE})?\s*(?P<rest>.*)$")
+_FIELD = re.compile(
+    r"(?P<key>来源|來源|稿源|作者|记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|"
+    r"通讯员|通訊員|摄影|攝影|链接|鏈接|原标题|原標題)\s*[:：]\s*"
+)
+_BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|來源|责编|責編|编辑|編輯)\s*[:：].*)[）)]$")
+
+_BREADCRUMB_HEAD = re.compile(r"^(当前位置|您的位置|你的位置|所在位置|現在位置|目前位置|位置)\s*[:：]")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|＞|→)\s*")
+
+_WIDGET_LINE = re.compile(
+    r"^(?:"
+    r"评论|評論|发表评论|發表評論|网友评论|網友評論|我要评论|我要評論|留言|"
+    r"回页顶部|回頁頂部|回页首|回頁首|返回顶部|返回頂部|回到顶部|回到頂部|TOP|"
+    r"[大中小]字号|[大中小]字號|字号|字號|打印|打印本页|打印本頁|关闭|關閉|关闭窗口|關閉窗口|收藏|"
+    r"分享|分享到.*|分享让更多人看到|分享讓更多人看到|转发|轉發|微信扫一扫.*|扫码关注.*|掃碼關注.*|"
+    r"相关文章|相關文章|相关阅读|相關閱讀|相关新闻|相關新聞|上一篇.*|下一篇.*|"
+    r"网站地图|網站地圖|隐私安全|隱私安全|版权所有.*|版權所有.*|站外导航|站外導航|联系方式|聯繫方式|"
+    r"联系我们|聯繫我們|常见问题|常見問題|免责声明|免責聲明|"
+    r"按Enter到主內容區|跳到主要內容|跳到主要内容|:::|[|｜\s]+"
+    r")$",
+    re.IGNORECASE,
+)
+_WIDGET_ANY = re.compile(
+    r"文明上网|文明上網|登录评论|登錄評論|验证码|驗證碼|还可以再输入|還可以再輸入|"
+    r"评论仅供网友|評論僅供網友|【\s*字[体體]|字[体體]\s*[:：]\s*大|"
+    r"点阅率|點閱率|点击数|點擊數|阅读量|閱讀量|浏览次数|瀏覽次數|"
+    r"Copyright|©|ICP备|ICP備|公网安备|公網安備",
+    re.IGNORECASE,
+)
+_IMAGE_LINE = re.compile(
+    r"^(?:\S{0,60}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)|"
+    r"(?:图片|圖片|图|圖|照片|视频|視頻)\s*\d{0,3}|"
+    r"(?:插入|添加)(?:视频|視頻|图片|圖片))$",
+    re.IGNORECASE,
+)
+_IMAGE_PREFIX = re.compile(r"^(?:插入|添加)(?:视频|視頻|图片|圖片)(?=\S)")
+_CREDIT_LINE = re.compile(
+    rf"^(?:[（(]?\s*[{_CJK}]{{2,4}}\s*[摄攝][）)]?|"
+    r"[/／]?\s*(?:图|圖|摄影|攝影|图片|圖片|图文|圖文)\s*[:：/／]\s*.{1,30})$"
+)
+_CREDIT_INLINE = re.compile(
+    r"\s*[（(]\s*(?:[^（）()]{1,15}[摄攝]|(?:图|圖)\s*[/／:：][^（）()]{1,30})\s*[）)]"
+)
+_CAPTION_CREDIT_TAIL = re.compile(
+    r"[（(][^（）()]{1,30}(?:提供|供图|供圖|摄|攝)[）)]\s*(?:中央社|新华社|新華社|中新社|[A-Za-z]{2,8})?$"
+)
+_CAPTION_BRACKETED = re.compile(r"^[（(].*(?:图[/／]|圖[/／]|提供|摄|攝).*[）)]$")
+_POSITION_MARK = re.compile(r"[（(]\s*[左右中前后後]\s*[一二三四五六七八九十\d]{1,2}\s*[）)]")
+_SCENE_CAPTION = re.compile(rf"^[{_CJK}]{{0,8}}现场$|^[{_CJK}]{{0,8}}現場$")
+_URL_LINE = re.compile(r"^(?:(?:链接|鏈接|网址|網址|原文|原文链接)\s*[:：]\s*)?https?://\S+$")
+# Headings, dates and titles of documents are not photo captions.
+_NOT_CAPTION = re.compile(r"[\d“”\"《》「」『』]|[:：]$")
+_PHOTO_WORD = re.compile(r"现场|現場|合影|一图读懂|一圖讀懂|图为|圖為|留影|剪影|掠影|签约仪式$|簽約儀式$")
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+
+_MOJIBAKE = re.compile(
+    rf"\?{{2,}}|\?[;；]\?|\ufffd|锟斤拷|烫烫烫|屯屯屯|(?<=[{_CJK}])\?(?=[{_CJK}a-z{_TONED}])"
+)
+
+CAPTION_MAX = 30
+WIDGET_MAX = 40
+TITLE_MAX = 64
+MIN_DUP_KEY = 8
+MIN_DUP_SENTENCE = 20
+
+
+@dataclass
+class _Meta:
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+
+    def cut(self, kind: str, text: str, line: int | None) -> None:
+        self.removed.append(Removal(kind=kind, text=text, line=line))
+
+
+def clean(raw: RawArticle | str) -> Article:
+    """Clean one loaded article (or plain text) into an ``Article``."""
+    if isinstance(raw, str):
+        raw = RawArticle(
+            id="text",
+            path="<text>",
+            sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+            encoding="utf-8",
+            format="text",
+            text=raw,
+        )
+    meta = _Meta(source=raw.source, author=raw.author, published=_iso_stamp(raw.published))
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw.text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = _strip_pinyin(line, number, meta)
+        line = _SPACES.sub(" ", line).strip()
+        if line:
+            lines.append((number, line))
+
+    lines = _drop_furniture(lines, meta)
+    title = _title(raw.title, lines)
+    body = _dedupe(lines, title, meta)
+    if title and (not body or _key(body[0][1]) != _key(title)):
+        body.insert(0, (0, title))
+    out = "\n".join(line for _, line in body)
+    return Article(
+        id=raw.id,
+        path=raw.path,
+        sha256=raw.sha256,
+        title=title,
+        source=meta.source,
+        author=meta.author,
+        published=meta.published,
+        text=out,
+        removed=meta.removed,
+        warnings=_warnings(out),
+        chars_in=len(raw.text),
+        chars_out=len(out),
+    )
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove ``實(shí)``-style annotations; used on quotes as well as articles."""
+    return _PINYIN.sub("", text)
+
+
+# ------------------------------------------------------------------ stages
+
+
+def _strip_pinyin(line: str, number: int, meta: _Meta) -> str:
+    found = _PINYIN.findall(line)
+    if not found:
+        return line
+    meta.cut("pinyin", "".join(found), number)
+    return _PINYIN.sub("", line)
+
+
+def _drop_furniture(lines: list[tuple[int, str]], meta: _Meta) -> list[tuple[int, str]]:
+    kept: list[tuple[int, str]] = []
+    crumbs: set[str] = set()
+    after_image = False
+    for number, line in lines:
+        line = _split_stamp(line, number, meta)
+        kind = _furniture_kind(line, after_image, meta)
+        after_image = kind == "image" or (after_image and kind is not None)
+        if kind == "breadcrumb":
+            crumbs.update(_BREADCRUMB_SEP.split(line))
+        if kind:
+            meta.cut(kind, line, number)
+            continue
+        line = _strip_inline(line, number, meta)
+        if line:
+            kept.append((number, line))
+    if crumbs:
+        # A site name printed alone next to its breadcrumb ("人民网" / "人民网>>上海频道").
+        survivors = []
+        for number, line in kept:
+            if len(line) <= 15 and line in crumbs:
+                meta.cut("breadcrumb", line, number)
+            else:
+                survivors.append((number, line))
+        kept = survivors
+    return kept
+
+
+def _furniture_kind(line: str, after_image: bool, meta: _Meta) -> str | None:
+    if _BREADCRUMB_HEAD.match(line) or _is_breadcrumb(line):
+        return "breadcrumb"
+    if _IMAGE_LINE.match(line):
+        return "image"
+    if _URL_LINE.match(line):
+        return "link"
+    if len(line) <= WIDGET_MAX and (_WIDGET_LINE.match(line) or _WIDGET_ANY.search(line)):
+        return "widget"
+    if _WIDGET_ANY.search(line) and len(_SENTENCE_PUNCT.findall(line)) <= 3:
+        return "widget"
+    if _CREDIT_LINE.match(line):
+        return "credit"
+    if _take_metadata(line, meta):
+        return "metadata"
+    if _CAPTION_BRACKETED.match(line) or _CAPTION_CREDIT_TAIL.search(line):
+        return "caption"
+    short = len(line) <= CAPTION_MAX and not _SENTENCE_PUNCT.search(line)
+    if short and (_POSITION_MARK.search(line) or _SCENE_CAPTION.match(line)):
+        return "caption"
+    if short and after_image and _PHOTO_WORD.search(line) and not _NOT_CAPTION.search(line):
+        return "caption"
+    return None
+
+
+def _is_breadcrumb(line: str) -> bool:
+    parts = [p for p in _BREADCRUMB_SEP.split(line) if p]
+    if len(parts) < 2 or len(line) > 80 or _SENTENCE_PUNCT.search(line):
+        return False
+    return all(len(p) <= 15 for p in parts)
+
+
+def _take_metadata(line: str, meta: _Meta) -> bool:
+    """Move source/author/stamp lines into metadata; True when the line is consumed."""
+    bracketed = _BRACKETED_FIELD.match(line)
+    if bracketed:
+        line = bracketed.group("body")
+    if _STAMP_ONLY.match(line):
+        meta.published = meta.published or _iso_stamp(line)
+        return True
+    stamp = _STAMP.match(line)
+    if stamp and (stamp.group("date") or not stamp.group("rest")) and len(line) <= 80:
+        if stamp.group("date"):
+            meta.published = meta.published or _iso_stamp(stamp.group("date"))
+        rest = stamp.group("rest").strip(" |｜")
+        if rest:
+            rest_fields = _fields(rest)
+            if not rest_fields:
+                return False
+            _store_fields(rest_fields, meta)
+        return True
+    fields = _fields(line)
+    if fields and len(line) <= 80:
+        _store_fields(fields, meta)
+        return True
+    return False
+
+
+def _split_stamp(line: str, number: int, meta: _Meta) -> str:
+    """``发表于2020/6/8 22:23:59 <tail>``: the stamp becomes metadata, the tail stays a line."""
+    stamp = _STAMP.match(line)
+    if not stamp or not stamp.group("date") or not stamp.group("rest").strip(" |｜"):
+        return line
+    rest = stamp.group("rest").strip(" |｜")
+    if _fields(rest):
+        return line
+    meta.published = meta.published or _iso_stamp(stamp.group("date"))
+    meta.cut("metadata", line[: len(line) - len(stamp.group("rest"))].strip(), number)
+    return rest
+
+
+def _fields(line: str) -> dict[str, str]:
+    matches = list(_FIELD.finditer(line))
+    if not matches or matches[0].start() != 0:
+        return {}
+    out: dict[str, str] = {}
+    for match, nxt in zip(matches, [*matches[1:], None], strict=True):
+        end = nxt.start() if nxt else len(line)
+        out[match.group("key")] = line[match.end() : end].strip(" ,，;；|｜")
+    return out
+
+
+def _store_fields(fields: dict[str, str], meta: _Meta) -> None:
+    for key, value in fields.items():
+        value = value.strip("（）() ")
+        if not value:
+            continue
+        if key in {"来源", "來源", "稿源"}:
+            meta.source = meta.source or value
+        elif key in {"作者", "记者", "記者"}:
+            meta.author = meta.author or value.rstrip("。")
+
+
+def _strip_inline(line: str, number: int, meta: _Meta) -> str:
+    for pattern, kind in ((_IMAGE_PREFIX, "image"), (_CREDIT_INLINE, "credit")):
+        found = pattern.findall(line)
+        if found:
+            for item in found:
+                meta.cut(kind, item.strip(), number)
+            line = pattern.sub("", line).strip()
+    return line
+
+
+def _title(explicit: str | None, lines: list[tuple[int, str]]) -> str | None:
+    if explicit:
+        return _SPACES.sub(" ", strip_pinyin(explicit)).strip() or None
+    if not lines:
+        return None
+    first = lines[0][1].strip("「」『』")
+    if len(first) > TITLE_MAX or "。" in first.rstrip("。") or first.endswith("。"):
+        return None
+    if first.count(",") + first.count("，") > 2:
+        return None
+    return first
+
+
+def _dedupe(
+    lines: list[tuple[int, str]], title: str | None, meta: _Meta
+) -> list[tuple[int, str]]:
+    """Drop repeated paragraphs and sentences, keeping the first occurrence."""
+    title_key = _key(title) if title else ""
+    keys = [_key(line) for _, line in lines]
+    kept: list[tuple[int, str]] = []
+    seen_lines: set[str] = set()
+    for index, (number, line) in enumerate(lines):
+        line = _undouble(line)
+        key = _key(line)
+        is_title = bool(title_key) and key == title_key and not kept
+        if not is_title and (key in seen_lines or (title_key and key != title_key and
+                                                   len(key) >= 4 and key in title_key)):
+            meta.cut("duplicate", line, number)
+            continue
+        if not is_title and len(key) >= MIN_DUP_KEY and any(
+            len(other) > len(key) and key in other
+            for j, other in enumerate(keys)
+            if j != index and (j < index or other not in seen_lines)
+        ):
+            meta.cut("duplicate", line, number)
+            continue
+        seen_lines.add(key)
+        kept.append((number, line))
+    return _dedupe_sentences(kept, meta)
+
+
+def _dedupe_sentences(
+    lines: list[tuple[int, str]], meta: _Meta
+) -> list[tuple[int, str]]:
+    seen: set[str] = set()
+    out: list[tuple[int, str]] = []
+    for number, line in lines:
+        parts = [p for p in _SENTENCE_END.split(line) if p]
+        kept_parts = []
+        for part in parts:
+            key = _key(part)
+            if len(key) >= MIN_DUP_SENTENCE and key in seen:
+                meta.cut("duplicate", part, number)
+                continue
+            seen.add(key)
+            kept_parts.append(part)
+        joined = "".join(kept_parts).strip()
+        if joined:
+            out.append((number, joined))
+    return out
+
+
+def _undouble(line: str) -> str:
+    """A paragraph pasted twice with no break in between: keep one copy."""
+    half, odd = divmod(len(line), 2)
+    if half >= MIN_DUP_SENTENCE and not odd and line[:half] == line[half:]:
+        return line[:half]
+    compact = line.replace(" ", "")
+    half = len(compact) // 2
+    if half >= MIN_DUP_SENTENCE and len(compact) % 2 == 0 and compact[:half] == compact[half:]:
+        return compact[:half]
+    return line
+
+
+def _key(text: str | None) -> str:
+    return _KEY_DROP.sub("", text or "").lower()
+
+
+def _warnings(text: str) -> list[str]:
+    hits = _MOJIBAKE.findall(text)
+    if not hits:
+        return []
+    samples = []
+    for match in _MOJIBAKE.finditer(text):
+        start, end = max(0, match.start() - 6), min(len(text), match.end() + 6)
+        samples.append(text[start:end].replace("\n", " "))
+        if len(samples) == 3:
+            break
+    return [f"mojibake: {len(hits)} suspicious sequence(s), e.g. " + " | ".join(samples)]
+
+
+_STAMP_PARTS = re.compile(
+    r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
+)
+
+
+def _iso_stamp(value: str | None) -> str | None:
+    """Normalise a publication stamp to ``YYYY-MM-DD[ HH:MM[:SS]]``."""
+    if not value:
+        return None
+    match = _STAMP_PARTS.search(value)
+    if not match:
+        iso = re.match(r"^\d{4}-\d{2}-\d{2}", value.strip())
+        return value.strip() if iso else None
+    year, month, day, hour, minute, second = match.groups()
+    out = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    if hour:
+        out += f" {int(hour):02d}:{minute}"
+        if second:
+            out += f":{second}"
+    return out

@@ -1,0 +1,173 @@
+"""Pydantic models: the public contract of every stage.
+
+Each model here is exported as JSON Schema to ``schemas/`` (``summarizer schema
+--write``) and a test keeps the files in sync, so a reviewer sees any change to
+the contract as a diff.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Role = Literal["organiser", "co-organiser", "chair"]
+Precision = Literal["day", "month", "year", "unknown"]
+
+DATE_VALUE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}|---\d{2})$"
+
+
+class Removal(BaseModel):
+    """One thing cleaning cut, kept so a user can audit it."""
+
+    kind: str
+    text: str
+    line: int | None = Field(default=None, description="1-based line in the loaded text")
+
+
+class RawArticle(BaseModel):
+    """Decoded input: text plus whatever metadata the container (HTML) carried."""
+
+    id: str
+    path: str
+    sha256: str
+    encoding: str
+    format: Literal["text", "html", "markdown"]
+    text: str
+    title: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+class Article(BaseModel):
+    """A cleaned article: what every later stage reads."""
+
+    id: str
+    path: str
+    sha256: str
+    title: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+    text: str
+    removed: list[Removal] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    chars_in: int
+    chars_out: int
+
+
+# --------------------------------------------------------------------------
+# What the model is asked to return (kept small: every token costs seconds on
+# the embedded model). Offsets, roles checks and metadata are computed locally.
+
+
+class ModelHost(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    name: str = Field(description="Organisation or person exactly as written in the article")
+    role: Role
+    evidence: str = Field(description="Short verbatim quote from the article naming this role")
+
+
+class ModelResolution(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    text: str = Field(description="The decision, in a few words")
+    evidence: str = Field(description="Short verbatim quote from the article")
+
+
+class ModelSummary(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    event: str = Field(description="Short name of the event")
+    date_phrase: str | None = Field(
+        default=None, description="Verbatim phrase giving when the event happened, or null"
+    )
+    hosts: list[ModelHost] = Field(default_factory=list)
+    resolutions: list[ModelResolution] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# The record the product prints.
+
+
+class ArticleRef(BaseModel):
+    id: str
+    path: str
+    sha256: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+
+class EventDate(BaseModel):
+    value: str | None = Field(default=None, pattern=DATE_VALUE_PATTERN)
+    precision: Precision = "unknown"
+    phrase: str | None = None
+    year_inferred: bool = False
+
+
+class Host(BaseModel):
+    name: str
+    role: Role
+    evidence: str
+    span: tuple[int, int] = Field(description="Offsets of evidence in the cleaned text")
+
+
+class Resolution(BaseModel):
+    text: str
+    evidence: str
+    span: tuple[int, int] = Field(description="Offsets of evidence in the cleaned text")
+
+
+class Summary(BaseModel):
+    event: str
+    date: EventDate
+    hosts: list[Host] = Field(default_factory=list)
+    resolutions: list[Resolution] = Field(default_factory=list)
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.total_tokens += other.total_tokens
+
+
+class Dropped(BaseModel):
+    item: dict
+    reason: str
+
+
+class Meta(BaseModel):
+    model: str
+    endpoint: str
+    mode: str
+    prompt_version: str
+    prompt_sha256: str
+    schema_version: str = SCHEMA_VERSION
+    attempts: int
+    usage: Usage
+    latency_s: float
+    warnings: list[str] = Field(default_factory=list)
+    dropped: list[Dropped] = Field(default_factory=list)
+
+
+class SummaryRecord(BaseModel):
+    article: ArticleRef
+    summary: Summary
+    meta: Meta
+
+
+PUBLIC_MODELS: dict[str, type[BaseModel]] = {
+    "article": Article,
+    "model_summary": ModelSummary,
+    "summary_record": SummaryRecord,
+}

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.clean import clean, strip_pinyin
+from summarizer.load import load_article
+
+from .conftest import gold_pairs, gold_phrases
+
+PAIRS = gold_pairs()
+PINYIN_LEFT = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+
+
+def kinds(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for removal in clean(text).removed:
+        out.setdefault(removal.kind, []).append(removal.text)
+    return out
+
+
+# ------------------------------------------------------------- per rule
+
+
+def test_pinyin_annotations_removed_real_brackets_kept() -> None:
+    text = "為更好貫徹落實(shí)《關(guān)于推動(dòng)》,協(xié)會(huì)二届二次会长办公(扩大)会,(讨论稿)(2022)(另发)海納川(濱州)MOU續簽(MOU)"
+    out = clean(text).text
+    assert "實(shí)" not in out and "協會" in out and "關于推動" in out
+    for kept in ("(扩大)", "(讨论稿)", "(2022)", "(另发)", "(濱州)", "(MOU)"):
+        assert kept in out
+
+
+def test_stacked_pinyin_removed_in_one_pass() -> None:
+    assert clean("實(shí)(shí)現").text == "實現"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("当前位置:首页>相关", "breadcrumb"),
+        ("人民网>>上海频道", "breadcrumb"),
+        ("评论", "widget"),
+        ("文明上网,登录评论   评论仅供网友表达个人看法,并不表明本站同意其观点或证实其描述", "widget"),
+        ("验证码:*", "widget"),
+        ("还可以再输入500", "widget"),
+        ("回页顶部", "widget"),
+        ("回頁首", "widget"),
+        ("【 字体：大 中 小 】", "widget"),
+        ("小字号", "widget"),
+        ("分享让更多人看到", "widget"),
+        ("點閱率:821", "widget"),
+        ("1_副本.jpg", "image"),
+        ("图片3.png", "image"),
+        ("图片", "image"),
+        ("demo.jpg", "image"),
+        ("插入视频", "image"),
+        ("/图:荆常宝  胡晓博", "credit"),
+        ("(工商協進會與日本宮城縣國際經濟振興協會續簽MOU,右爲理事長。圖/工商協進會提供)", "caption"),
+        ("吴锦（右一）、魏华山（左一）会谈", "caption"),
+        ("来源:中国铸造协会", "metadata"),
+        ("(责编:沐一帆、轩召强)", "metadata"),
+        ("链接：http://ms.newssc.org/system/20150721/001695105.html", "link"),
+    ],
+)
+def test_boilerplate_line_kinds(line: str, kind: str) -> None:
+    body = "2020年6月8日,中国铸造协会上海办事处隆重开业,近200位代表到场。"
+    article = clean(f"{body}\n{line}\n{body}再次确认。")
+    assert kind in kinds(f"{body}\n{line}\n{body}再次确认。"), article.removed
+    assert "隆重开业" in article.text
+
+
+def test_image_prefix_stripped_but_sentence_kept() -> None:
+    out = clean("插入视频与会人员,围绕2022年重点工作计划(讨论稿),畅所欲言。").text
+    assert out == "与会人员,围绕2022年重点工作计划(讨论稿),畅所欲言。"
+
+
+def test_photo_credits_inline_and_caption() -> None:
+    article = clean(
+        "蔡西湖表示(詹宗翰攝),協會今年剛好成立十週年。\n"
+        "金門縣歷任鄉鎮長協會成立十周年召開會員大會。 (詹宗翰攝)"
+    )
+    assert article.text == "蔡西湖表示,協會今年剛好成立十週年。"
+    assert {r.kind for r in article.removed} == {"credit", "caption"}
+
+
+def test_metadata_moves_out_of_body() -> None:
+    article = clean(
+        "中铸协上海办事处开业运行\n 发表于2020/6/8 22:23:59 中铸协上海办事处开业\n"
+        "2020年6月8日,中国铸造协会上海办事处隆重开业。\n來源: 大眾網 作者: 董永芳"
+    )
+    assert article.published == "2020-06-08 22:23:59"
+    assert article.source == "大眾網" and article.author == "董永芳"
+    assert article.title == "中铸协上海办事处开业运行"
+    assert article.text.split("\n")[0] == article.title
+    assert "发表于" not in article.text and "董永芳" not in article.text
+
+
+def test_stamp_only_line_is_publication_time() -> None:
+    article = clean("标题一行\n2022年02月17日16:51 |\n上海市人民政府今天(2月16日)在沪签署协议。")
+    assert article.published == "2022-02-17 16:51"
+    assert "16:51" not in article.text
+
+
+def test_repeated_body_kept_once() -> None:
+    para = ["第一段讲的是会议的背景以及与会的各位领导和代表。", "第二段讲的是会议通过的决议以及下一步工作。"]
+    text = "\n".join(["标题", *para, *para])
+    out = clean(text).text
+    assert out.count("第一段") == 1 and out.count("第二段") == 1
+
+
+def test_duplicated_lead_inside_longer_paragraph() -> None:
+    lead = "金門縣歷任鄉鎮長協會召開第三屆第三次會員大會暨十週年感恩聯誼餐會。"
+    out = clean(f"{lead}\n{lead}邀請歷任鄉鎮長一敘,共聚一堂。").text
+    assert out.count("第三屆第三次") == 1 and "共聚一堂" in out
+
+
+def test_paragraph_pasted_twice_on_one_line() -> None:
+    para = "會議原則通過《鐵嶺縣人民政府2022年目標管理績效考核工作實施方案》。"
+    assert clean(para + para).text == para
+
+
+def test_mojibake_flagged_not_invented() -> None:
+    article = clean("推进产业集群规范化、规?;?、绿色化发展。能够?qū)崿F的目标。")
+    assert article.warnings and "mojibake" in article.warnings[0]
+    assert "?;?" in article.text
+
+
+def test_script_is_not_converted() -> None:
+    assert clean("中國醫藥工程設計協會會長會議在上海召開").text == "中國醫藥工程設計協會會長會議在上海召開"
+
+
+def test_whitespace_normalized() -> None:
+    assert clean("  龙湾水库\u3000\u3000友邻水库  \r\n\r\n\n第二行  ").text == "龙湾水库 友邻水库\n第二行"
+
+
+# ------------------------------------------------------- the 17 articles
+
+
+@pytest.mark.parametrize(("path", "gold"), PAIRS, ids=[p.stem for p, _ in PAIRS])
+def test_gold_phrases_survive_and_no_pinyin_left(path, gold) -> None:
+    article = clean(load_article(path))
+    full = article.text
+    assert not PINYIN_LEFT.search(full)
+    for phrase in gold_phrases(gold):
+        assert strip_pinyin(phrase) in full, phrase
+    assert clean(full).text == full
+
+
+def test_compression_targets() -> None:
+    total_in = total_out = 0
+    for path, _ in PAIRS:
+        article = clean(load_article(path))
+        total_in += article.chars_in
+        total_out += article.chars_out
+        if path.stem.startswith("003_"):
+            assert article.chars_out <= 0.40 * article.chars_in
+    assert total_out <= 0.72 * total_in
+
+
+# ------------------------------------------------------------ properties
+
+REAL_LINES = [line for path, _ in PAIRS for line in path.read_text(encoding="utf-8").splitlines()]
+NOISE = ["当前位置:首页>新闻", "评论", "回页顶部", "1_副本.jpg", "图片", "来源:某某网", "|", "小字号"]
+line_strategy = st.one_of(
+    st.sampled_from(REAL_LINES),
+    st.sampled_from(NOISE),
+    st.text(alphabet=st.sampled_from("会议召开协会主持通过(shí)（扩大）,。 2021年5月日>|\n"), max_size=40),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(line_strategy, min_size=1, max_size=25))
+def test_clean_is_idempotent(lines: list[str]) -> None:
+    once = clean("\n".join(lines)).text
+    assert clean(once).text == once
+
+
+GOLD_LINES = [
+    (line, phrase)
+    for path, gold in PAIRS
+    for phrase in gold_phrases(gold)
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if phrase in line
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(GOLD_LINES),
+    st.lists(st.sampled_from(NOISE + REAL_LINES[:40]), max_size=12),
+    st.integers(min_value=0, max_value=12),
+)
+def test_never_drops_a_line_holding_a_gold_phrase(pair, noise, position) -> None:
+    line, phrase = pair
+    lines = list(noise)
+    lines.insert(min(position, len(lines)), line)
+    assert strip_pinyin(phrase) in clean("\n".join(lines)).text
