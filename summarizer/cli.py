@@ -7,8 +7,10 @@ Exit codes: 0 all done, 1 some inputs failed (the rest are still printed),
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -84,8 +86,247 @@ def clean_command(
     raise typer.Exit(_exit_code(len(articles), failures))
 
 
+def _redact(message: str) -> str:
+    key = os.environ.get("OPENAI_API_KEY")
+    return message.replace(key, "***") if key and len(key) >= 6 else message
+
+
+class _Display:
+    """A status line and progress bar on a TTY; silent otherwise (cron, pipes)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.enabled = sys.stderr.isatty()
+        self._status = None
+        self._progress = None
+        self._task = None
+        if self.enabled:
+            from rich.console import Console
+
+            self.console = Console(stderr=True)
+
+    def status(self, message: str) -> None:
+        if not self.enabled:
+            return
+        if self._status is None:
+            self._status = self.console.status(message)
+            self._status.start()
+        else:
+            self._status.update(message)
+
+    def start(self) -> None:
+        if self._status is not None:
+            self._status.stop()
+            self._status = None
+        if not self.enabled or self._progress is not None:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TimeElapsedColumn,
+        )
+
+        self._progress = Progress(
+            SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
+            MofNCompleteColumn(), TimeElapsedColumn(), console=self.console, transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("summarizing", total=self.total)
+
+    def advance(self, label: str) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, description=label[:40])
+
+    def stop(self) -> None:
+        if self._status is not None:
+            self._status.stop()
+        if self._progress is not None:
+            self._progress.stop()
+
+
+@app.command("summarize")
+def summarize_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format")] = OutputFormat.json,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (env SUMMARIZER_MODEL)")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")] = None,
+    mode: Annotated[str | None, typer.Option(help="auto|json_schema|json_object_schema|json_object|prompt")] = None,
+    language: Annotated[Language, typer.Option(help="Language of event and resolution text")] = Language.source,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles in flight at once")] = 4,
+    strict: Annotated[bool, typer.Option(help="Re-ask the model instead of dropping ungrounded items")] = False,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per request (env SUMMARIZER_TIMEOUT)")] = None,
+    local_model: Annotated[str | None, typer.Option(help="GGUF path for the embedded backend")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Size cap per file in bytes")] = 2_000_000,
+) -> None:
+    """Summarize articles: event, date, hosts and resolutions, each backed by a quote."""
+    articles, bad_inputs = _load_all(paths, max_bytes)
+    if not articles:
+        raise _fail("no article could be loaded", EXIT_USAGE)
+    from .local import ModelSetupError
+    from .render import markdown
+    from .summarize import Failure, Summarizer
+
+    display = _Display(len(articles))
+    records, failures = [], []
+
+    def done(result) -> None:
+        if isinstance(result, Failure):
+            failures.append(result)
+            display.advance(f"failed {result.source}")
+        else:
+            records.append(result)
+            display.advance(result.article.id)
+
+    try:
+        summarizer = Summarizer(
+            model=model, base_url=base_url, mode=mode, timeout=timeout, strict=strict,
+            language=language.value, local_model=local_model, on_status=display.status,
+        )
+        with summarizer:
+            display.status("starting the model …")
+            summarizer._ensure_client()
+            display.start()
+            summarizer.summarize_many(articles, concurrency=concurrency, on_done=done)
+    except (ModelSetupError, ValueError) as exc:
+        display.stop()
+        raise _fail(_redact(str(exc)), EXIT_USAGE) from None
+    finally:
+        display.stop()
+    order = {article.id + article.path: i for i, article in enumerate(articles)}
+    records.sort(key=lambda r: order.get(r.article.id + r.article.path, 0))
+    for failure in failures:
+        typer.echo(f"summarizer: failed {failure.source}: {_redact(failure.error)}", err=True)
+    text = _render(records, fmt, markdown)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    elif text:
+        sys.stdout.write(text)
+    # Inputs were loadable, so a failure here is the model's or the network's: exit 1.
+    raise typer.Exit(EXIT_PARTIAL if failures or bad_inputs else EXIT_OK)
+
+
+def _render(records, fmt: OutputFormat, markdown) -> str:
+    if not records:
+        return ""
+    if fmt is OutputFormat.jsonl:
+        return "".join(r.model_dump_json() + "\n" for r in records)
+    if fmt is OutputFormat.markdown:
+        return "\n".join(markdown(r) for r in records)
+    dumped = [r.model_dump(mode="json") for r in records]
+    return _dump(dumped[0] if len(dumped) == 1 else dumped) + "\n"
+
+
+@app.command("schema")
+def schema_command(
+    write: Annotated[Path | None, typer.Option(help="Write one .schema.json per model into this folder")] = None,
+) -> None:
+    """Print (or write) the JSON Schema of every public model."""
+    from .schema import PUBLIC_MODELS
+
+    schemas = {name: model.model_json_schema() for name, model in PUBLIC_MODELS.items()}
+    if write is None:
+        sys.stdout.write(_dump(schemas) + "\n")
+        return
+    write.mkdir(parents=True, exist_ok=True)
+    for name, schema in schemas.items():
+        (write / f"{name}.schema.json").write_text(_dump(schema) + "\n", encoding="utf-8")
+    typer.echo(f"wrote {len(schemas)} schemas to {write}", err=True)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold *.json")],
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of the matching articles")],
+    model: Annotated[str | None, typer.Option(help="Model name")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint")] = None,
+    mode: Annotated[str | None, typer.Option(help="Structured-output mode")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, max=64)] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+) -> None:
+    """Score summaries against gold: date accuracy, host P/R/F1, resolution P/R, ungrounded."""
+    from .evaluate import run_eval
+
+    if not gold_dir.is_dir() or not articles_dir.is_dir():
+        raise _fail("GOLD_DIR and ARTICLES_DIR must be folders", EXIT_USAGE)
+    from .local import ModelSetupError
+    from .summarize import Summarizer
+
+    display = _Display(0)
+    try:
+        with Summarizer(model=model, base_url=base_url, mode=mode, on_status=display.status) as summarizer:
+            report = run_eval(summarizer, gold_dir, articles_dir, concurrency=concurrency)
+    except (ModelSetupError, ValueError) as exc:
+        raise _fail(_redact(str(exc)), EXIT_USAGE) from None
+    finally:
+        display.stop()
+    if as_json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(_eval_table(report))
+    raise typer.Exit(EXIT_PARTIAL if report.failed else EXIT_OK)
+
+
+def _eval_table(report) -> str:
+    rows = [f"{'article':24} {'date':5} {'hosts tp/fp/fn':15} {'res tp/fp/fn':13} ungrounded"]
+    for s in report.articles:
+        rows.append(
+            f"{s.id:24} {'ok' if s.date_ok else 'MISS':5} {f'{s.host_tp}/{s.host_fp}/{s.host_fn}':15} "
+            f"{f'{s.res_tp}/{s.res_fp}/{s.res_fn}':13} {s.ungrounded}"
+        )
+    rows += [
+        "",
+        f"date accuracy        {report.date_accuracy:.3f}",
+        f"host P / R / F1      {report.host_precision:.3f} / {report.host_recall:.3f} / {report.host_f1:.3f}",
+        f"resolution P / R     {report.resolution_precision:.3f} / {report.resolution_recall:.3f}",
+        f"ungrounded items     {report.ungrounded}",
+    ]
+    rows += [f"failed               {name}" for name in report.failed]
+    return "\n".join(rows) + "\n"
+
+
+@app.command("serve")
+def serve_command(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: a free one)")] = 8080,
+    local_model: Annotated[str | None, typer.Option(help="GGUF path or packaged model name")] = None,
+    n_ctx: Annotated[int, typer.Option(help="Context size in tokens")] = 8192,
+    threads: Annotated[int | None, typer.Option(help="CPU threads (default: all cores, up to 8)")] = None,
+) -> None:
+    """Serve the embedded model as an OpenAI-compatible endpoint until Ctrl-C."""
+    import time
+
+    from .local import LocalServer, ModelSetupError, model_label, resolve_model
+
+    try:
+        path = resolve_model(local_model)
+        server = LocalServer(path, port=port or None, n_ctx=n_ctx, threads=threads)
+        display = _Display(0)
+        server.start(display.status)
+        display.stop()
+    except ModelSetupError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    typer.echo(f"serving {model_label(path)} at {server.base_url} (model name: {path.stem}); Ctrl-C stops")
+    try:
+        while server.process is not None and server.process.poll() is None:
+            time.sleep(0.5)
+        raise _fail(f"server exited; see {server.log_path}", EXIT_PARTIAL)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
 def main() -> None:
     """Console entry point: turn stray exceptions into one-line errors."""
+    import signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds, so a local model server is stopped
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         app()
     except KeyboardInterrupt:

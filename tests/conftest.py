@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,38 @@ def gold_phrases(gold: dict) -> list[str]:
 @pytest.fixture(scope="session")
 def seed_000() -> Path:
     return FIXTURES / "seeds" / "articles" / "000_5edd0876901a432d.txt"
+
+
+# ------------------------------------------------------------------ cassettes
+# Recorded against the llama.cpp OpenAI server running the embedded model on
+# 127.0.0.1 (`make cassettes`); replayed with record mode "none". Requests are
+# matched on method, path and body, so a changed prompt cannot replay an old
+# answer.
+RECORDING = os.environ.get("SUMMARIZER_RECORD") == "1"
+RECORD_URL = os.environ.get("SUMMARIZER_RECORD_URL", "http://127.0.0.1:8765/v1")
+RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4"
+
+vcr_config = {
+    "record_mode": "all" if RECORDING else "none",
+    "match_on": ["method", "path", "body"],
+    "filter_headers": ["authorization", "x-api-key", "api-key", "openai-organization", "openai-project",
+                       "cookie", "set-cookie"],
+    "decode_compressed_response": True,
+}
+
+
+def cassette(module: str, name: str):
+    """A vcrpy cassette at cassettes/<module>/<name>.yaml with the shared config."""
+    import vcr
+
+    recorder = vcr.VCR(cassette_library_dir=str(CASSETTES / module), **vcr_config)
+    return recorder.use_cassette(f"{name}.yaml")
+
+
+def recorded_summarizer(**options):
+    """A Summarizer aimed at the recording server (replay ignores the host)."""
+    from summarizer import Summarizer
+
+    defaults = {"base_url": RECORD_URL, "api_key": "sk-no-key-required", "model": RECORDED_MODEL,
+                "mode": "json_object_schema", "timeout": 600.0}
+    return Summarizer(**{**defaults, **options})

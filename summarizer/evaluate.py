@@ -1,0 +1,169 @@
+"""Scoring against gold summaries (the format of ``shared/README.md``).
+
+* date: exact value, or one of ``date_alternatives``;
+* hosts: names compared without parenthetical titles, either name containing
+  the other; ``acceptable_extra_hosts`` are neither rewarded nor penalised;
+* resolutions: a prediction matches a gold item when their quotes overlap
+  (longest common run ≥ half the shorter, at least 6 characters);
+  ``borderline`` gold items count when found and are not missed when absent;
+* ungrounded: predicted quotes or names not found in the cleaned article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .clean import strip_pinyin
+from .ground import Grounder
+from .schema import Article, SummaryRecord
+
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+
+
+class ArticleScore(BaseModel):
+    id: str
+    date_ok: bool
+    date: str | None
+    gold_date: str | None
+    host_tp: int
+    host_fp: int
+    host_fn: int
+    res_tp: int
+    res_fp: int
+    res_fn: int
+    ungrounded: int
+
+
+class EvalReport(BaseModel):
+    articles: list[ArticleScore]
+    date_accuracy: float
+    host_precision: float
+    host_recall: float
+    host_f1: float
+    resolution_precision: float
+    resolution_recall: float
+    ungrounded: int
+    failed: list[str] = []
+
+
+@dataclass
+class _Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    scores: list[ArticleScore] = field(default_factory=list)
+
+
+def norm_name(name: str) -> str:
+    name = _PAREN.sub("", strip_pinyin(name))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def _name_match(predicted: str, gold: str) -> bool:
+    a, b = norm_name(predicted), norm_name(gold)
+    if a and b and (a in b or b in a):
+        return True
+    # A gold alias in brackets ("濱州市鋁行業協會（濱州鋁協）") counts when given exactly.
+    aliases = [norm_name(x) for x in re.findall(r"[（(]([^（）()]*)[）)]", gold)]
+    return bool(a) and a in aliases
+
+
+def _quote_match(a: str, b: str) -> bool:
+    a = re.sub(r"\s+", "", unicodedata.normalize("NFKC", strip_pinyin(a)))
+    b = re.sub(r"\s+", "", unicodedata.normalize("NFKC", strip_pinyin(b)))
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= 6 and match.size >= 0.5 * min(len(a), len(b))
+
+
+def score_article(record: SummaryRecord, gold: dict, article: Article) -> ArticleScore:
+    summary = record.summary
+    date_ok = summary.date.value == gold.get("date") or summary.date.value in gold.get(
+        "date_alternatives", []
+    )
+    # hosts: greedy one-to-one matching
+    remaining = list(gold.get("hosts", []))
+    tp = fp = 0
+    for host in summary.hosts:
+        hit = next((g for g in remaining if _name_match(host.name, g["name"])), None)
+        if hit is not None:
+            remaining.remove(hit)
+            tp += 1
+        elif not any(_name_match(host.name, extra) for extra in gold.get("acceptable_extra_hosts", [])):
+            fp += 1
+    host_fn = len(remaining)
+    # resolutions
+    gold_res = list(gold.get("resolutions", []))
+    r_tp = r_fp = 0
+    for item in summary.resolutions:
+        hit = next((g for g in gold_res if _quote_match(item.evidence, g["phrase"])), None)
+        if hit is not None:
+            gold_res.remove(hit)
+            r_tp += 1
+        else:
+            r_fp += 1
+    r_fn = sum(1 for g in gold_res if not g.get("borderline"))
+    grounder = Grounder(article)
+    quotes = [h.evidence for h in summary.hosts] + [h.name for h in summary.hosts]
+    quotes += [r.evidence for r in summary.resolutions]
+    if summary.date.phrase:
+        quotes.append(summary.date.phrase)
+    ungrounded = sum(1 for q in quotes if grounder.locate(q) is None)
+    return ArticleScore(
+        id=record.article.id, date_ok=date_ok, date=summary.date.value, gold_date=gold.get("date"),
+        host_tp=tp, host_fp=fp, host_fn=host_fn, res_tp=r_tp, res_fp=r_fp, res_fn=r_fn,
+        ungrounded=ungrounded,
+    )
+
+
+def aggregate(scores: list[ArticleScore], failed: list[str] | None = None) -> EvalReport:
+    def ratio(a: int, b: int) -> float:
+        return round(a / b, 3) if b else 1.0
+
+    htp, hfp, hfn = (sum(getattr(s, k) for s in scores) for k in ("host_tp", "host_fp", "host_fn"))
+    rtp, rfp, rfn = (sum(getattr(s, k) for s in scores) for k in ("res_tp", "res_fp", "res_fn"))
+    hp, hr = ratio(htp, htp + hfp), ratio(htp, htp + hfn)
+    total = len(scores) + len(failed or [])
+    return EvalReport(
+        articles=scores,
+        date_accuracy=ratio(sum(s.date_ok for s in scores), total),
+        host_precision=hp,
+        host_recall=hr,
+        host_f1=round(2 * hp * hr / (hp + hr), 3) if hp + hr else 0.0,
+        resolution_precision=ratio(rtp, rtp + rfp),
+        resolution_recall=ratio(rtp, rtp + rfn),
+        ungrounded=sum(s.ungrounded for s in scores),
+        failed=failed or [],
+    )
+
+
+def load_gold(gold_dir: Path) -> dict[str, dict]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))}
+
+
+def run_eval(summarizer, gold_dir: Path, articles_dir: Path, concurrency: int = 1) -> EvalReport:
+    """Summarise every article that has a gold file and score it."""
+    from .load import iter_article_paths
+    from .summarize import Failure
+
+    gold = load_gold(gold_dir)
+    articles = [summarizer.prepare(p) for p in iter_article_paths([articles_dir]) if Path(p).stem in gold]
+    by_path = {a.path: a for a in articles}
+    results = summarizer.summarize_many(articles, concurrency=concurrency)
+    scores, failed = [], []
+    for article, result in zip(articles, results, strict=True):
+        if isinstance(result, Failure):
+            failed.append(article.id)
+            continue
+        scores.append(score_article(result, gold[article.id], by_path[result.article.path]))
+    return aggregate(scores, failed)

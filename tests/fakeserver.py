@@ -1,0 +1,193 @@
+"""A small OpenAI-compatible chat server on 127.0.0.1 that injects faults.
+
+It answers ``POST /v1/chat/completions`` from a script of behaviours, so the
+client's retries, re-asks and mode ladder are tested over real HTTP instead
+of by patching SDK internals. The "ok" answer is derived from the prompt's
+own hints (date candidates, host candidates, decision sentences), which
+keeps it grounded without being a canned string.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+Behaviour = str | Callable[[dict], tuple[int, dict, dict]]
+
+
+def grounded_answer(body: dict) -> dict:
+    """A plausible, fully grounded summary built from the prompt's hints."""
+    user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    article = user.split("ARTICLE START\n", 1)[-1].rsplit("\nARTICLE END", 1)[0]
+
+    def field(name: str):
+        match = re.search(rf"^{name}: (.*)$", user, re.MULTILINE)
+        return json.loads(match.group(1)) if match else []
+
+    dates, hosts, decisions = field("DATE CANDIDATES"), field("HOST CANDIDATES"), field("DECISION SENTENCES")
+    first_line = article.split("\n", 1)[0]
+    return {
+        "event": first_line[:30],
+        "date_phrase": dates[0] if dates else None,
+        "hosts": [
+            {"name": h["name"], "role": h["role"], "evidence": h["name"]} for h in hosts
+        ],
+        "resolutions": [{"text": d[:20], "evidence": d[:40]} for d in decisions[:3]],
+    }
+
+
+def completion(content: str, finish: str = "stop", prompt_tokens: int = 100, completion_tokens: int = 20) -> dict:
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "fake-model",
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def respond(kind: str, body: dict) -> tuple[int, dict, dict]:
+    """(status, headers, json body) for one named behaviour."""
+    answer = grounded_answer(body)
+    if kind == "ok":
+        return 200, {}, completion(json.dumps(answer, ensure_ascii=False))
+    if kind == "429":
+        return 429, {"Retry-After": "0.2"}, {"error": {"message": "rate limited", "type": "rate_limit"}}
+    if kind == "500":
+        return 500, {}, {"error": {"message": "internal error", "type": "server_error"}}
+    if kind == "503":
+        return 503, {}, {"error": {"message": "overloaded", "type": "server_error"}}
+    if kind == "bad_json":
+        return 200, {}, completion('{"event": "会议", "hosts": [', prompt_tokens=90, completion_tokens=7)
+    if kind == "truncated":
+        text = json.dumps(answer, ensure_ascii=False)
+        return 200, {}, completion(text[: len(text) // 2], finish="length", completion_tokens=600)
+    if kind == "schema_violation":
+        broken = {**answer, "hosts": [{"name": "某人", "role": "speaker"}]}
+        return 200, {}, completion(json.dumps(broken, ensure_ascii=False))
+    if kind == "fabricated":
+        fake = {
+            **answer,
+            "hosts": [
+                *answer["hosts"],
+                {"name": "某某科技有限公司", "role": "organiser", "evidence": "由某某科技有限公司主办"},
+            ],
+            "resolutions": [
+                *answer["resolutions"],
+                {"text": "成立联盟", "evidence": "会议决定成立全国产业联盟"},
+            ],
+        }
+        return 200, {}, completion(json.dumps(fake, ensure_ascii=False))
+    raise ValueError(kind)
+
+
+class FakeServer:
+    """Serve a script of behaviours; after the script, ``default`` repeats."""
+
+    def __init__(
+        self,
+        script: list[Behaviour] | None = None,
+        default: Behaviour = "ok",
+        latency: float = 0.0,
+        hang_seconds: float = 3.0,
+        reject_json_schema: bool = False,
+    ) -> None:
+        self.script = list(script or [])
+        self.default = default
+        self.latency = latency
+        self.hang_seconds = hang_seconds
+        self.reject_json_schema = reject_json_schema
+        self.requests: list[dict] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def next_behaviour(self) -> Behaviour:
+        with self._lock:
+            return self.script.pop(0) if self.script else self.default
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with fake._lock:
+                    fake.requests.append({"path": self.path, "body": body, "headers": dict(self.headers)})
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                try:
+                    self._answer(body)
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
+
+            def _answer(self, body: dict) -> None:
+                fmt = (body.get("response_format") or {}).get("type")
+                if fake.reject_json_schema and fmt == "json_schema":
+                    self._send(500, {}, {"error": {"message": "Input should be 'text' or 'json_object' "
+                                                   "(response_format.type)", "type": "internal_server_error"}})
+                    return
+                behaviour = fake.next_behaviour()
+                if fake.latency:
+                    time.sleep(fake.latency)
+                if behaviour == "hang":
+                    time.sleep(fake.hang_seconds)
+                    behaviour = "ok"
+                if callable(behaviour):
+                    status, headers, payload = behaviour(body)
+                else:
+                    status, headers, payload = respond(behaviour, body)
+                self._send(status, headers, payload)
+
+            def _send(self, status: int, headers: dict, payload: dict) -> None:
+                data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for key, value in headers.items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        return Handler
+
+    def __enter__(self) -> FakeServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@contextmanager
+def fake_server(**options: object) -> Iterator[FakeServer]:
+    with FakeServer(**options) as server:  # type: ignore[arg-type]
+        yield server
