@@ -220,6 +220,108 @@ def _render(records, fmt: OutputFormat, markdown) -> str:
     return _dump(dumped[0] if len(dumped) == 1 else dumped) + "\n"
 
 
+@app.command("digest")
+def digest_command(
+    inputs: Annotated[list[str], typer.Argument(help="Folders or files of newly scraped articles")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder for digest-<date>.{json,md,html}")],
+    state: Annotated[Path | None, typer.Option(help="SQLite state file (default: OUT/state.sqlite)")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, max=256, help="Requests in flight at once")] = 8,
+    date: Annotated[str | None, typer.Option(help="Digest date, YYYY-MM-DD (default: today)")] = None,
+    formats: Annotated[str, typer.Option(help="Comma-separated: json,md,html")] = "json,md,html",
+    budget_tokens: Annotated[int | None, typer.Option(min=1, help="Stop starting articles once spent")] = None,
+    batch: Annotated[bool, typer.Option(help="Use the OpenAI Batch API (upload, poll, collect)")] = False,
+    model: Annotated[str | None, typer.Option(help="Model name (env SUMMARIZER_MODEL)")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")] = None,
+    mode: Annotated[str | None, typer.Option(help="Structured-output mode")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per request")] = None,
+) -> None:
+    """Nightly digest: summarize what is new (cached, resumable, concurrent), write one digest."""
+    import datetime as dt
+
+    from .digest import FORMATS, DigestOptions, run_digest
+    from .local import ModelSetupError
+    from .summarize import Summarizer
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    if not chosen or any(f not in FORMATS for f in chosen):
+        raise _fail(f"--formats takes a comma-separated subset of {','.join(FORMATS)}")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise _fail(f"--date must be YYYY-MM-DD, not {date!r}") from None
+    missing = [p for p in inputs if p != "-" and not Path(p).exists()]
+    if missing:
+        raise _fail(f"{missing[0]}: no such file or folder")
+    options = DigestOptions(out_dir=out, state_path=state, concurrency=concurrency, date=date,
+                            formats=chosen, budget_tokens=budget_tokens, batch=batch)
+    display = _DigestDisplay()
+    try:
+        with Summarizer(model=model, base_url=base_url, mode=mode, timeout=timeout,
+                        on_status=display.status) as summarizer:
+            result = run_digest(summarizer, inputs, options, on_progress=display.update)
+    except (ModelSetupError, ValueError) as exc:
+        raise _fail(_redact(str(exc))) from None
+    finally:
+        display.stop()
+    stats = result.digest.stats
+    typer.echo(
+        f"digest {result.digest.date}: {stats.articles} articles, {len(result.digest.items)} events, "
+        f"{stats.summarized} summarized, {stats.cached} cached, {stats.failed} failed, {stats.skipped} skipped, "
+        f"{stats.tokens} tokens, {stats.seconds:.1f}s -> {', '.join(str(p) for p in result.written)}",
+        err=True,
+    )
+    for failure in result.digest.failures:
+        typer.echo(f"summarizer: failed {failure.article.path}: {_redact(failure.error)}", err=True)
+    raise typer.Exit(result.exit_code)
+
+
+class _DigestDisplay:
+    """Rich progress with done/failed/cached counts and tokens on a TTY; nothing otherwise."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self._progress = None
+        self._task = None
+        self._status = None
+
+    def status(self, message: str) -> None:
+        if self.enabled and self._progress is None:
+            from rich.console import Console
+
+            if self._status is None:
+                self._status = Console(stderr=True).status(message)
+                self._status.start()
+            self._status.update(message)
+
+    def update(self, progress) -> None:
+        if not self.enabled:
+            return
+        if self._status is not None:
+            self._status.stop()
+            self._status = None
+        if self._progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+            self._progress = Progress(
+                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                "{task.fields[counts]}", TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("digest", total=progress.total, counts="")
+        finished = progress.done + progress.cached + progress.failed + progress.skipped
+        counts = (f"done {progress.done} · cached {progress.cached} · failed {progress.failed} · "
+                  f"{progress.tokens} tok")
+        self._progress.update(self._task, completed=finished, counts=counts)
+
+    def stop(self) -> None:
+        if self._status is not None:
+            self._status.stop()
+        if self._progress is not None:
+            self._progress.stop()
+
+
 @app.command("schema")
 def schema_command(
     write: Annotated[Path | None, typer.Option(help="Write one .schema.json per model into this folder")] = None,

@@ -21,7 +21,7 @@ class Settings:
     max_reasks: int = 2
     max_requests: int = 6
     backoff_max: float = 8.0
-    max_tokens: int = 600
+    max_tokens: int = 800
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

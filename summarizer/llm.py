@@ -47,6 +47,10 @@ _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
 class ModelError(RuntimeError):
     """The model could not produce a valid answer within the budget."""
 
+    def __init__(self, message: str, attempts: int = 0) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+
 
 class BudgetExhausted(ModelError):
     pass
@@ -229,7 +233,9 @@ class ChatClient:
                 {"role": "assistant", "content": content[:4000]},
                 {"role": "user", "content": reask_message(problems)},
             ]
-        raise ModelError(f"no valid answer after {attempts.requests} requests: {'; '.join(problems)}")
+        raise ModelError(
+            f"no valid answer after {attempts.requests} requests: {'; '.join(problems)}", attempts.requests
+        )
 
     def _check(
         self,
@@ -272,19 +278,24 @@ class ChatClient:
                 attempts.log.append(f"mode {mode} unsupported by endpoint")
                 continue
             except BudgetExhausted:
-                raise ModelError(f"gave up after {attempts.requests} requests: {attempts.log[-1:]}") from None
+                raise ModelError(
+                    f"gave up after {attempts.requests} requests: {attempts.log[-1:]}", attempts.requests
+                ) from None
             except ModelError:
                 raise
             except Exception as exc:  # the SDK's errors, after retries where they are transient
                 verb = "gave up after" if is_transient(exc) else "failed on"
                 raise ModelError(
-                    f"{verb} request {attempts.requests}: {type(exc).__name__}: {str(exc)[:200]}"
+                    f"{verb} request {attempts.requests}: {type(exc).__name__}: {str(exc)[:200]}",
+                    attempts.requests,
                 ) from None
             if self.settings.mode == "auto":
                 self._mode_memory[self._endpoint_key()] = mode
             choice = response.choices[0]
             return choice.message.content or "", choice.finish_reason, mode
-        raise ModelError(f"endpoint accepts none of the structured-output modes ({last_error})")
+        raise ModelError(
+            f"endpoint accepts none of the structured-output modes ({last_error})", attempts.requests
+        )
 
     async def _send_with_retries(
         self,

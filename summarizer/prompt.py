@@ -69,7 +69,7 @@ def build_messages(
         title=article.title or "(none)",
         date_candidates=_json([c.phrase for c in find_candidates(text)[:6]]),
         host_candidates=_json([{"name": h.name, "role": h.role} for h in host_hints]),
-        decision_candidates=_json([quote[:80] for _, quote in hints.decision_items(text, article.title, limit=6)]),
+        decision_candidates=_json([quote[:40] for _, quote in hints.decision_items(text, article.title, limit=6)]),
         article=select_text(text, max_article_chars),
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]

@@ -166,8 +166,58 @@ class SummaryRecord(BaseModel):
     meta: Meta
 
 
+# --------------------------------------------------------------------------
+# The nightly digest.
+
+
+class DigestSource(BaseModel):
+    path: str
+    id: str
+    title: str | None = None
+    source: str | None = None
+
+
+class DigestItem(BaseModel):
+    """One event; several articles reporting it become one item with several sources."""
+
+    summary: Summary
+    sources: list[DigestSource]
+
+
+class FailedArticle(BaseModel):
+    path: str
+    id: str
+
+
+class DigestFailure(BaseModel):
+    article: FailedArticle
+    error: str
+    attempts: int = 0
+
+
+class DigestStats(BaseModel):
+    articles: int = 0
+    summarized: int = 0
+    cached: int = 0
+    failed: int = 0
+    skipped: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+
+
+class Digest(BaseModel):
+    generated_at: str
+    date: str
+    model: str
+    items: list[DigestItem] = Field(default_factory=list)
+    failures: list[DigestFailure] = Field(default_factory=list)
+    skipped: list[FailedArticle] = Field(default_factory=list)
+    stats: DigestStats = Field(default_factory=DigestStats)
+
+
 PUBLIC_MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
     "model_summary": ModelSummary,
     "summary_record": SummaryRecord,
+    "digest": Digest,
 }

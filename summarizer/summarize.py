@@ -124,6 +124,27 @@ class Summarizer:
         )
         return self._record(article, result, time.monotonic() - started)
 
+    def model_identity(self) -> str:
+        """The model as the cache knows it, without starting anything."""
+        if self.settings.uses_remote or self._client is not None:
+            return self.model_label
+        from .local import model_label, resolve_model
+
+        return model_label(resolve_model(self.local_model))
+
+    def run_async(self, coroutine: Any) -> Any:
+        """Run a coroutine that uses :meth:`asummarize`, closing the async client after."""
+        self._ensure_client()
+
+        async def wrapped() -> Any:
+            try:
+                return await coroutine
+            finally:
+                if self._client is not None:
+                    await self._client.aclose()
+
+        return asyncio.run(wrapped())
+
     def summarize_many(
         self,
         items: Iterable[Source],
@@ -131,8 +152,7 @@ class Summarizer:
         on_done: Callable[[SummaryRecord | Failure], None] | None = None,
     ) -> list[SummaryRecord | Failure]:
         """Summarise many inputs concurrently; a failure never loses the others."""
-        self._ensure_client()
-        return asyncio.run(self._amany(list(items), concurrency, on_done))
+        return self.run_async(self._amany(list(items), concurrency, on_done))
 
     async def _amany(
         self,
@@ -146,7 +166,9 @@ class Summarizer:
             async with gate:
                 try:
                     out: SummaryRecord | Failure = await self.asummarize(item)
-                except (InputError, ModelError) as exc:
+                except ModelError as exc:
+                    out = Failure(_describe(item), str(exc), exc.attempts)
+                except InputError as exc:
                     out = Failure(_describe(item), str(exc))
                 except Exception as exc:  # a bug or an SDK surprise must not sink the batch
                     out = Failure(_describe(item), f"{type(exc).__name__}: {exc}")
@@ -154,11 +176,7 @@ class Summarizer:
                     on_done(out)
                 return out
 
-        try:
-            return list(await asyncio.gather(*(one(item) for item in items)))
-        finally:
-            if self._client is not None:
-                await self._client.aclose()
+        return list(await asyncio.gather(*(one(item) for item in items)))
 
     # -- pieces ------------------------------------------------------------------
     @staticmethod

@@ -110,6 +110,9 @@ class FakeServer:
         self.hang_seconds = hang_seconds
         self.reject_json_schema = reject_json_schema
         self.requests: list[dict] = []
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict] = {}
+        self.batch_polls_before_done = 1
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
@@ -132,9 +135,47 @@ class FakeServer:
             def log_message(self, *args: object) -> None:
                 pass
 
+            def do_GET(self) -> None:
+                match = re.match(r"^/v1/batches/([\w-]+)$", self.path)
+                if match:
+                    batch = fake.batches[match.group(1)]
+                    batch["polls"] += 1
+                    if batch["polls"] >= fake.batch_polls_before_done and batch["status"] != "completed":
+                        fake._complete_batch(batch)
+                    self._send(200, {}, {k: v for k, v in batch.items() if k != "polls"})
+                    return
+                match = re.match(r"^/v1/files/([\w-]+)/content$", self.path)
+                if match:
+                    data = fake.files[match.group(1)]
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                self._send(404, {}, {"error": {"message": "not found"}})
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                if self.path == "/v1/files":
+                    file_id = f"file-{len(fake.files) + 1}"
+                    fake.files[file_id] = _multipart_file(raw, self.headers.get("Content-Type", ""))
+                    self._send(200, {}, {"id": file_id, "object": "file", "bytes": len(raw), "created_at": 0,
+                                         "filename": "digest.jsonl", "purpose": "batch", "status": "processed"})
+                    return
+                if self.path == "/v1/batches":
+                    request = json.loads(raw)
+                    batch_id = f"batch-{len(fake.batches) + 1}"
+                    fake.batches[batch_id] = {
+                        "id": batch_id, "object": "batch", "endpoint": request["endpoint"],
+                        "input_file_id": request["input_file_id"], "completion_window": "24h",
+                        "status": "in_progress", "created_at": 0, "output_file_id": None,
+                        "error_file_id": None, "polls": 0,
+                    }
+                    self._send(200, {}, {k: v for k, v in fake.batches[batch_id].items() if k != "polls"})
+                    return
+                body = json.loads(raw or b"{}")
                 with fake._lock:
                     fake.requests.append({"path": self.path, "body": body, "headers": dict(self.headers)})
                     fake.in_flight += 1
@@ -178,6 +219,23 @@ class FakeServer:
 
         return Handler
 
+    def _complete_batch(self, batch: dict) -> None:
+        """Answer every line of the uploaded JSONL with the scripted behaviours."""
+        out = []
+        for line in self.files[batch["input_file_id"]].decode("utf-8").splitlines():
+            request = json.loads(line)
+            with self._lock:
+                self.requests.append({"path": request["url"], "body": request["body"], "headers": {}})
+            behaviour = self.next_behaviour()
+            status, _, payload = behaviour(request["body"]) if callable(behaviour) else respond(
+                "ok" if behaviour == "hang" else behaviour, request["body"])
+            out.append(json.dumps({"id": f"req-{len(out)}", "custom_id": request["custom_id"],
+                                   "response": {"status_code": status, "body": payload}, "error": None},
+                                  ensure_ascii=False))
+        output_id = f"file-{len(self.files) + 1}"
+        self.files[output_id] = ("\n".join(out) + "\n").encode("utf-8")
+        batch.update(status="completed", output_file_id=output_id)
+
     def __enter__(self) -> FakeServer:
         self._thread.start()
         return self
@@ -185,6 +243,15 @@ class FakeServer:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def _multipart_file(raw: bytes, content_type: str) -> bytes:
+    """The file part of a multipart/form-data upload."""
+    boundary = content_type.split("boundary=")[-1].strip('"').encode()
+    for part in raw.split(b"--" + boundary):
+        if b'name="file"' in part:
+            return part.split(b"\r\n\r\n", 1)[1].rsplit(b"\r\n", 1)[0]
+    raise ValueError("no file part")
 
 
 @contextmanager
