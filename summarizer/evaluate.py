@@ -86,32 +86,34 @@ def _quote_match(a: str, b: str) -> bool:
     return match.size >= 6 and match.size >= 0.5 * min(len(a), len(b))
 
 
+def _match(predicted, gold, same, ignore=lambda p: False):
+    """Greedy one-to-one matching: (true positives, false positives, unmatched gold)."""
+    remaining = list(gold)
+    tp = fp = 0
+    for item in predicted:
+        hit = next((g for g in remaining if same(item, g)), None)
+        if hit is not None:
+            remaining.remove(hit)
+            tp += 1
+        elif not ignore(item):
+            fp += 1
+    return tp, fp, remaining
+
+
 def score_article(record: SummaryRecord, gold: dict, article: Article) -> ArticleScore:
     summary = record.summary
     date_ok = summary.date.value == gold.get("date") or summary.date.value in gold.get(
         "date_alternatives", []
     )
-    # hosts: greedy one-to-one matching
-    remaining = list(gold.get("hosts", []))
-    tp = fp = 0
-    for host in summary.hosts:
-        hit = next((g for g in remaining if _name_match(host.name, g["name"])), None)
-        if hit is not None:
-            remaining.remove(hit)
-            tp += 1
-        elif not any(_name_match(host.name, extra) for extra in gold.get("acceptable_extra_hosts", [])):
-            fp += 1
-    host_fn = len(remaining)
-    # resolutions
-    gold_res = list(gold.get("resolutions", []))
-    r_tp = r_fp = 0
-    for item in summary.resolutions:
-        hit = next((g for g in gold_res if _quote_match(item.evidence, g["phrase"])), None)
-        if hit is not None:
-            gold_res.remove(hit)
-            r_tp += 1
-        else:
-            r_fp += 1
+    tp, fp, missed = _match(
+        [h.name for h in summary.hosts], gold.get("hosts", []), lambda p, g: _name_match(p, g["name"]),
+        ignore=lambda p: any(_name_match(p, extra) for extra in gold.get("acceptable_extra_hosts", [])),
+    )
+    host_fn = len(missed)
+    r_tp, r_fp, gold_res = _match(
+        [r.evidence for r in summary.resolutions], gold.get("resolutions", []),
+        lambda p, g: _quote_match(p, g["phrase"]),
+    )
     r_fn = sum(1 for g in gold_res if not g.get("borderline"))
     grounder = Grounder(article)
     quotes = [h.evidence for h in summary.hosts] + [h.name for h in summary.hosts]

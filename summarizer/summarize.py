@@ -105,20 +105,14 @@ class Summarizer:
     # -- public API --------------------------------------------------------------
     def summarize(self, source: Source) -> SummaryRecord:
         """Summarise one article (a path, raw bytes, plain text or a cleaned Article)."""
-        article = self.prepare(source)
-        client = self._ensure_client()
+        article, client, messages = self._request(source)
         started = time.monotonic()
-        messages = build_messages(article, language=self.language,
-                                  max_article_chars=self.max_article_chars, template=self.template)
         result = client.structured(messages, ModelSummary, self._validator(article), self.settings.max_tokens)
         return self._record(article, result, time.monotonic() - started)
 
     async def asummarize(self, source: Source) -> SummaryRecord:
-        article = self.prepare(source)
-        client = self._ensure_client()
+        article, client, messages = self._request(source)
         started = time.monotonic()
-        messages = build_messages(article, language=self.language,
-                                  max_article_chars=self.max_article_chars, template=self.template)
         result = await client.astructured(
             messages, ModelSummary, self._validator(article), self.settings.max_tokens
         )
@@ -179,6 +173,12 @@ class Summarizer:
         return list(await asyncio.gather(*(one(item) for item in items)))
 
     # -- pieces ------------------------------------------------------------------
+    def _request(self, source: Source) -> tuple[Article, ChatClient, list[dict[str, str]]]:
+        article = self.prepare(source)
+        messages = build_messages(article, language=self.language,
+                                  max_article_chars=self.max_article_chars, template=self.template)
+        return article, self._ensure_client(), messages
+
     @staticmethod
     def prepare(source: Source) -> Article:
         if isinstance(source, Article):

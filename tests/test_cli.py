@@ -49,7 +49,7 @@ def test_clean_reads_stdin() -> None:
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: (d / "e.txt").write_bytes(b"") and d / "e.txt" or d / "e.txt", "empty file"),
+        (lambda d: ((d / "e.txt").write_bytes(b"") and d / "e.txt") or d / "e.txt", "empty file"),
         (lambda d: (d / "b.txt").write_bytes(bytes(range(256)) * 4) and d / "b.txt", "binary"),
     ],
 )
@@ -122,7 +122,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_schema_command_prints_all_models() -> None:
     result = run("schema")
-    assert set(json.loads(result.stdout)) == {"article", "model_summary", "summary_record"}
+    assert set(json.loads(result.stdout)) == {"article", "model_summary", "summary_record", "digest"}
 
 
 def test_help_does_not_import_the_sdk() -> None:

@@ -20,7 +20,7 @@ from summarizer import Summarizer
 from summarizer.digest import DigestOptions, run_digest
 from summarizer.schema import Digest
 
-from .conftest import FIXTURES, gold_pairs
+from .conftest import gold_pairs
 from .fakeserver import fake_server
 
 ARTICLES = [path for path, _ in gold_pairs()]
@@ -165,6 +165,10 @@ def test_markdown_grouped_by_event_date(tmp_path: Path) -> None:
     assert dated == sorted(dated) and "2020-06-08" in dated and "Date unknown" in headings
 
 
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
 HOSTILE = (
     "协会召开<script>document.body.setAttribute('data-pwned','script')</script>年会\n"
     "2020年6月8日,某市协会召开年会。会议由会长<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">"
@@ -184,13 +188,9 @@ def test_article_markup_is_escaped_in_html(tmp_path: Path) -> None:
     assert "http://" not in page and "https://" not in page  # self-contained
 
 
-def chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
+@pytest.mark.skipif(chromium() is None, reason="needs Debian's chromium (.ci/run installs it)")
 def test_headless_chromium_runs_no_article_script(tmp_path: Path) -> None:
     browser = chromium()
-    assert browser, "install Debian's chromium (the CI script does)"
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
@@ -203,7 +203,7 @@ def test_headless_chromium_runs_no_article_script(tmp_path: Path) -> None:
          "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=120,
     ).stdout
-    assert "<body" in dom and "李明" in dom
+    assert "<body" in dom and "&lt;script&gt;" in dom  # the markup is there, as text
     body_tag = dom[dom.index("<body") : dom.index(">", dom.index("<body"))]
     assert "data-pwned" not in body_tag
 
