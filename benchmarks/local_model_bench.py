@@ -57,12 +57,18 @@ def naive(base_url: str, model: str, product_median: float) -> None:
     client = OpenAI(base_url=base_url, api_key="sk-no-key-required", max_retries=0, timeout=600)
     rows = []
     print("naive prompt (raw text, instructions last):")
+    import openai
+
     for path in SEEDS:
         started = time.perf_counter()
-        response = client.chat.completions.create(
-            model=model, temperature=0, max_tokens=1024,
-            messages=[{"role": "user", "content": NAIVE.format(article=load_article(path).text)}],
-        )
+        try:
+            response = client.chat.completions.create(
+                model=model, temperature=0, max_tokens=1024,
+                messages=[{"role": "user", "content": NAIVE.format(article=load_article(path).text)}],
+            )
+        except openai.BadRequestError as exc:  # the raw page does not fit the context window
+            print(f"{path.stem[:24]:24} {'-':>10} {'-':>9} {'-':>8}  ({str(exc)[:60]}…)")
+            continue
         seconds = time.perf_counter() - started
         rows.append(seconds)
         usage = response.usage

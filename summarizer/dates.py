@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .schema import EventDate
 
@@ -73,7 +74,8 @@ def cn_number(token: str) -> int | None:
     return None
 
 
-def find_candidates(text: str) -> list[DateCandidate]:
+@lru_cache(maxsize=512)
+def find_candidates(text: str) -> tuple[DateCandidate, ...]:
     """Every date phrase in the text that could date the event, in reading order."""
     found: list[DateCandidate] = []
     taken: list[tuple[int, int]] = []
@@ -114,7 +116,7 @@ def find_candidates(text: str) -> list[DateCandidate]:
         add(match, match.group("y"), match.group("m"), None)
     for match in _D.finditer(text):
         add(match, None, None, match.group("d"))
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 def parse_phrase(phrase: str) -> DateCandidate | None:

@@ -151,18 +151,25 @@ async def _summarize_all(summarizer, pending: list[_Job], state: State, progress
 
     async def one(job: _Job) -> None:
         article = job.articles[0]
+        fetched = None
         try:
-            job.record = await summarizer.asummarize(article)
+            fetched = await summarizer.afetch(article)
+            progress.tokens += fetched[1].attempts.usage.total_tokens  # before the budget check sees it
         except ModelError as exc:
             job.error, job.attempts = str(exc), exc.attempts
         except Exception as exc:  # one article's surprise must not sink the night
             job.error = f"{type(exc).__name__}: {exc}"
         finally:
             gate.release()
+        if fetched is not None:
+            await asyncio.sleep(0)  # let the next request leave before grounding this answer
+            try:
+                job.record = summarizer.finish(*fetched)
+            except Exception as exc:
+                job.error = f"{type(exc).__name__}: {exc}"
         if job.record is not None:
             state.done(job.key, job.record)
             progress.done += len(job.articles)
-            progress.tokens += job.record.meta.usage.total_tokens
         else:
             state.failed(job.key, article.sha256, article.path, job.error or "unknown error", job.attempts)
             progress.failed += len(job.articles)
@@ -224,10 +231,11 @@ def group_events(done: list[tuple[SummaryRecord, Article]]) -> list[DigestItem]:
     names = [_grams(record.summary.event, 2) for record, _ in done]
     for i in range(len(done)):
         for j in range(i + 1, len(done)):
-            same_text = _jaccard(shingles[i], shingles[j]) >= 0.5
+            if find(i) == find(j):
+                continue
             di, dj = done[i][0].summary.date.value, done[j][0].summary.date.value
             same_event = di is not None and di == dj and _jaccard(names[i], names[j]) >= 0.5
-            if same_text or same_event:
+            if same_event or _jaccard(shingles[i], shingles[j]) >= 0.5:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(done)):
@@ -253,7 +261,10 @@ def _grams(text: str, n: int) -> set[str]:
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b or min(len(a), len(b)) < 0.5 * max(len(a), len(b)):
+        return 0.0  # sizes this far apart cannot reach 0.5
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 # --------------------------------------------------------------- outputs

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import hints
 from .clean import strip_pinyin
@@ -51,6 +52,7 @@ class NormalizedText:
         return self.offsets[at], self.offsets[at + len(needle) - 1] + 1
 
 
+@lru_cache(maxsize=65536)
 def _normalize_char(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char).translate(_PUNCT_FOLD)
     return "".join(c for c in folded if not c.isspace())

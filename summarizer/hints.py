@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n]")
 SENTENCE_SPLIT = re.compile(r"(?<=[。；;！!？?\n])")
@@ -79,7 +80,8 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_SPLIT.split(text) if s.strip()]
 
 
-def host_hints(text: str) -> list[HostHint]:
+@lru_cache(maxsize=512)
+def host_hints(text: str) -> tuple[HostHint, ...]:
     """Hosts named by explicit markers, in reading order, without repeats."""
     hints: list[HostHint] = []
     for clause in clauses(text):
@@ -92,7 +94,7 @@ def host_hints(text: str) -> list[HostHint]:
             continue
         unique = [kept for kept in unique if kept.name not in hint.name]
         unique.append(hint)
-    return unique
+    return tuple(unique)
 
 
 def _chair_hints(clause: str) -> list[HostHint]:
@@ -199,7 +201,8 @@ def decision_problem(evidence: str, sentence: str, title: str | None = None) -> 
 _PARTIES = re.compile(r"(?:与|與)(?P<between>[^，,。与與]*)$")
 
 
-def decision_items(text: str, title: str | None = None, limit: int = 12) -> list[tuple[str, str]]:
+@lru_cache(maxsize=512)
+def decision_items(text: str, title: str | None = None, limit: int = 12) -> tuple[tuple[str, str], ...]:
     """(text, evidence) of outcomes stated by strong markers; enumerated documents split."""
     items: list[tuple[str, str]] = []
     for sentence in sentences(text):
@@ -214,7 +217,7 @@ def decision_items(text: str, title: str | None = None, limit: int = 12) -> list
             items.append((part, trim_evidence(part)))
         if len(items) >= limit:
             break
-    return items[:limit]
+    return tuple(items[:limit])
 
 
 def _split_outcomes(sentence: str) -> list[str]:
@@ -239,23 +242,6 @@ def trim_evidence(sentence: str, limit: int = 120) -> str:
             out.append(part)
         pos = end + 1
     return "，".join(p for p in out if p)[:limit] if out else sentence[:limit]
-
-
-def decision_sentences(text: str, limit: int = 8) -> list[str]:
-    """Sentences that state a decision or outcome, speech excluded."""
-    out = []
-    for sentence in sentences(text):
-        if DECISION_MARK.search(sentence) and not _speech_only(sentence):
-            out.append(sentence)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def _speech_only(sentence: str) -> bool:
-    speech = SPEECH_MARK.search(sentence)
-    decision = DECISION_MARK.search(sentence)
-    return bool(speech) and (decision is None or speech.start() < decision.start())
 
 
 def role_supported(name: str, evidence: str, role: str) -> str | None:

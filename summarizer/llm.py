@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -104,8 +105,14 @@ def strict_schema(schema: dict) -> dict:
     return schema
 
 
+@lru_cache(maxsize=64)
+def _schema(model: type[BaseModel]) -> str:
+    return json.dumps(model.model_json_schema())
+
+
 def response_format(mode: str, model: type[BaseModel]) -> dict | None:
-    schema = model.model_json_schema()
+    """The ``response_format`` for a mode (a fresh dict each call; the schema is computed once)."""
+    schema = json.loads(_schema(model))
     if mode == "json_schema":
         return {
             "type": "json_schema",

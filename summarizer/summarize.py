@@ -111,12 +111,21 @@ class Summarizer:
         return self._record(article, result, time.monotonic() - started)
 
     async def asummarize(self, source: Source) -> SummaryRecord:
+        article, result, latency = await self.afetch(source)
+        return self.finish(article, result, latency)
+
+    async def afetch(self, source: Source) -> tuple[Article, Any, float]:
+        """The network half of :meth:`asummarize`: the model's validated answer."""
         article, client, messages = self._request(source)
         started = time.monotonic()
         result = await client.astructured(
             messages, ModelSummary, self._validator(article), self.settings.max_tokens
         )
-        return self._record(article, result, time.monotonic() - started)
+        return article, result, time.monotonic() - started
+
+    def finish(self, article: Article, result: Any, latency: float) -> SummaryRecord:
+        """The local half: grounding and the record (CPU only, no I/O)."""
+        return self._record(article, result, latency)
 
     def model_identity(self) -> str:
         """The model as the cache knows it, without starting anything."""

@@ -20,6 +20,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 Behaviour = str | Callable[[dict], tuple[int, dict, dict]]
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default backlog of 5 drops connections under load
+    daemon_threads = True
+
+
 def grounded_answer(body: dict) -> dict:
     """A plausible, fully grounded summary built from the prompt's hints."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
@@ -116,7 +121,7 @@ class FakeServer:
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -132,10 +137,15 @@ class FakeServer:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+
             def log_message(self, *args: object) -> None:
                 pass
 
             def do_GET(self) -> None:
+                if self.path == "/stats":
+                    self._send(200, {}, {"requests": len(fake.requests), "max_in_flight": fake.max_in_flight})
+                    return
                 match = re.match(r"^/v1/batches/([\w-]+)$", self.path)
                 if match:
                     batch = fake.batches[match.group(1)]
@@ -258,3 +268,12 @@ def _multipart_file(raw: bytes, content_type: str) -> bytes:
 def fake_server(**options: object) -> Iterator[FakeServer]:
     with FakeServer(**options) as server:  # type: ignore[arg-type]
         yield server
+
+
+if __name__ == "__main__":  # a stand-alone server for benchmarks: prints its base URL, serves until killed
+    import sys
+
+    server = FakeServer(latency=float(sys.argv[1]) if len(sys.argv) > 1 else 0.0)
+    with server:
+        print(server.base_url, flush=True)
+        threading.Event().wait()

@@ -56,7 +56,7 @@ def test_never_invents_a_year() -> None:
 
 def test_datelines_and_background_dates_are_not_candidates() -> None:
     text = "四川新闻眉山7月21日讯 近日会议召开。截至11月30日会费已缴。2021 年 4 月份以来调研。"
-    assert find_candidates(text) == []
+    assert find_candidates(text) == ()
 
 
 def test_strip_year() -> None:
