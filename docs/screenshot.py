@@ -9,6 +9,7 @@ then rendered to HTML and photographed at phone width.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,8 +27,9 @@ from tests.conftest import cassette, gold_pairs, recorded_summarizer  # noqa: E4
 def main(out: Path) -> None:
     summarizer = recorded_summarizer()
     jobs, progress = [], Progress()
+    os.chdir(ROOT)  # relative paths read better in the picture
     for path, _ in gold_pairs():
-        article = summarizer.prepare(path)
+        article = summarizer.prepare(path.relative_to(ROOT))
         with cassette("summarize", article.id):
             record = summarizer.summarize(article)
         jobs.append(_Job(key=article.sha256, articles=[article], record=record))

@@ -187,6 +187,10 @@ class ChatClient:
             return self.settings.mode
         return self._mode_memory.get(self._endpoint_key(), MODES[0])
 
+    def remember_mode(self, mode: str) -> None:
+        """Pre-select the ladder rung for this endpoint (known server behaviour)."""
+        self._mode_memory[self._endpoint_key()] = mode
+
     def _endpoint_key(self) -> str:
         return f"{self.settings.base_url}|{self.settings.model}"
 

@@ -21,7 +21,7 @@ def markdown(record: SummaryRecord) -> str:
         lines.append("- **Hosts:** none named")
     if summary.resolutions:
         lines.append("- **Resolutions:**")
-        lines += [f"  - {r.text} · “{r.evidence}”" for r in summary.resolutions]
+        lines += [f"  - {'' if r.text == r.evidence else r.text + ' · '}“{r.evidence}”" for r in summary.resolutions]
     else:
         lines.append("- **Resolutions:** none reported")
     source = record.article.title or record.article.id

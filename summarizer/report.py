@@ -59,7 +59,8 @@ def _item_markdown(item: DigestItem) -> list[str]:
     for host in summary.hosts:
         lines.append(f"- **{host.role.capitalize()}:** {host.name} — “{host.evidence}”")
     for resolution in summary.resolutions:
-        lines.append(f"- **Decided:** {resolution.text} — “{resolution.evidence}”")
+        said = "" if resolution.text == resolution.evidence else f"{resolution.text} — "
+        lines.append(f"- **Decided:** {said}“{resolution.evidence}”")
     sources = ", ".join(f"{s.title or s.id} (`{s.path}`)" for s in item.sources)
     lines += [f"- **Sources ({len(item.sources)}):** {sources}", ""]
     return lines
@@ -135,7 +136,8 @@ def _item_html(item: DigestItem) -> str:
     for host in summary.hosts:
         rows.append(f"<dt>{e(host.role.capitalize())}</dt><dd>{e(host.name)} <q>{e(host.evidence)}</q></dd>")
     for resolution in summary.resolutions:
-        rows.append(f"<dt>Decided</dt><dd>{e(resolution.text)} <q>{e(resolution.evidence)}</q></dd>")
+        said = "" if resolution.text == resolution.evidence else f"{e(resolution.text)} "
+        rows.append(f"<dt>Decided</dt><dd>{said}<q>{e(resolution.evidence)}</q></dd>")
     sources = "".join(
         f"<li>{e(s.title or s.id)}{' · ' + e(s.source) if s.source else ''} <code>{e(s.path)}</code></li>"
         for s in item.sources

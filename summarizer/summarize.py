@@ -87,6 +87,9 @@ class Summarizer:
             self.settings = settings
             self.model_label = label
         self._client = ChatClient(settings)
+        if self._local is not None and settings.mode == "auto":
+            # llama.cpp's server answers json_schema with HTTP 500; skip that rung.
+            self._client.remember_mode("json_object_schema")
         return self._client
 
     def close(self) -> None:
