@@ -38,7 +38,7 @@ _DATE = (
 _STAMP_ONLY = re.compile(rf"^{_DATE}\s*[|｜]?$")
 _STAMP_KEYS = (
     "发表于|發表於|发布于|發佈於|發布於|发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間|"
-    "更新时间|更新時間|日期|时间|時間"
+    "更新时间|更新時間|日期"
 )
 _STAMP = re.compile(rf"^(?:{_STAMP_KEYS})\s*[:：]?\s*(?P<date>{_DATE})?\s*(?P<rest>.*)$")
 _FIELD = re.compile(

@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from .display import DigestDisplay, Display
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -91,61 +93,6 @@ def _redact(message: str) -> str:
     return message.replace(key, "***") if key and len(key) >= 6 else message
 
 
-class _Display:
-    """A status line and progress bar on a TTY; silent otherwise (cron, pipes)."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.enabled = sys.stderr.isatty()
-        self._status = None
-        self._progress = None
-        self._task = None
-        if self.enabled:
-            from rich.console import Console
-
-            self.console = Console(stderr=True)
-
-    def status(self, message: str) -> None:
-        if not self.enabled:
-            return
-        if self._status is None:
-            self._status = self.console.status(message)
-            self._status.start()
-        else:
-            self._status.update(message)
-
-    def start(self) -> None:
-        if self._status is not None:
-            self._status.stop()
-            self._status = None
-        if not self.enabled or self._progress is not None:
-            return
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            SpinnerColumn,
-            TimeElapsedColumn,
-        )
-
-        self._progress = Progress(
-            SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
-            MofNCompleteColumn(), TimeElapsedColumn(), console=self.console, transient=True,
-        )
-        self._progress.start()
-        self._task = self._progress.add_task("summarizing", total=self.total)
-
-    def advance(self, label: str) -> None:
-        if self._progress is not None:
-            self._progress.update(self._task, advance=1, description=label[:40])
-
-    def stop(self) -> None:
-        if self._status is not None:
-            self._status.stop()
-        if self._progress is not None:
-            self._progress.stop()
-
-
 @app.command("summarize")
 def summarize_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin")],
@@ -169,7 +116,7 @@ def summarize_command(
     from .render import markdown
     from .summarize import Failure, Summarizer
 
-    display = _Display(len(articles))
+    display = Display(len(articles))
     records, failures = [], []
 
     def done(result) -> None:
@@ -255,7 +202,7 @@ def digest_command(
         raise _fail(f"{missing[0]}: no such file or folder")
     options = DigestOptions(out_dir=out, state_path=state, concurrency=concurrency, date=date,
                             formats=chosen, budget_tokens=budget_tokens, batch=batch)
-    display = _DigestDisplay()
+    display = DigestDisplay()
     try:
         with Summarizer(model=model, base_url=base_url, mode=mode, timeout=timeout,
                         on_status=display.status) as summarizer:
@@ -274,52 +221,6 @@ def digest_command(
     for failure in result.digest.failures:
         typer.echo(f"summarizer: failed {failure.article.path}: {_redact(failure.error)}", err=True)
     raise typer.Exit(result.exit_code)
-
-
-class _DigestDisplay:
-    """Rich progress with done/failed/cached counts and tokens on a TTY; nothing otherwise."""
-
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
-        self._progress = None
-        self._task = None
-        self._status = None
-
-    def status(self, message: str) -> None:
-        if self.enabled and self._progress is None:
-            from rich.console import Console
-
-            if self._status is None:
-                self._status = Console(stderr=True).status(message)
-                self._status.start()
-            self._status.update(message)
-
-    def update(self, progress) -> None:
-        if not self.enabled:
-            return
-        if self._status is not None:
-            self._status.stop()
-            self._status = None
-        if self._progress is None:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-            self._progress = Progress(
-                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                "{task.fields[counts]}", TimeElapsedColumn(), console=Console(stderr=True), transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("digest", total=progress.total, counts="")
-        finished = progress.done + progress.cached + progress.failed + progress.skipped
-        counts = (f"done {progress.done} · cached {progress.cached} · failed {progress.failed} · "
-                  f"{progress.tokens} tok")
-        self._progress.update(self._task, completed=finished, counts=counts)
-
-    def stop(self) -> None:
-        if self._status is not None:
-            self._status.stop()
-        if self._progress is not None:
-            self._progress.stop()
 
 
 @app.command("schema")
@@ -357,7 +258,7 @@ def eval_command(
     from .local import ModelSetupError
     from .summarize import Summarizer
 
-    display = _Display(0)
+    display = Display(0)
     try:
         with Summarizer(model=model, base_url=base_url, mode=mode, on_status=display.status) as summarizer:
             report = run_eval(summarizer, gold_dir, articles_dir, concurrency=concurrency)
@@ -405,7 +306,7 @@ def serve_command(
     try:
         path = resolve_model(local_model)
         server = LocalServer(path, port=port or None, n_ctx=n_ctx, threads=threads)
-        display = _Display(0)
+        display = Display(0)
         server.start(display.status)
         display.stop()
     except ModelSetupError as exc:

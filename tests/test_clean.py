@@ -198,3 +198,8 @@ def test_never_drops_a_line_holding_a_gold_phrase(pair, noise, position) -> None
     lines = list(noise)
     lines.insert(min(position, len(lines)), line)
     assert strip_pinyin(phrase) in clean("\n".join(lines)).text
+
+
+def test_event_time_line_of_a_notice_is_kept() -> None:
+    article = clean("关于召开年会的通知\n时间：2023年5月6日上午9时 地点：市政府会议室\n请各单位准时参加。")
+    assert "时间：2023年5月6日上午9时" in article.text and article.published is None
