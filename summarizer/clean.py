@@ -76,6 +76,9 @@ _IMAGE_LINE = re.compile(
     r"(?:插入|添加)(?:视频|視頻|图片|圖片))$",
     re.IGNORECASE,
 )
+# "【摘要】…", "导读：…": a lead's label; the lead itself usually repeats the body's first lines.
+_LEAD_LABEL = re.compile(r"^(?:【\s*(?:摘要|导读|導讀|核心提示|内容提要|內容提要|编者按|編者按)\s*】|"
+                         r"(?:摘要|导读|導讀|核心提示|内容提要|內容提要)\s*[:：])\s*")
 _IMAGE_PREFIX = re.compile(r"^(?:插入|添加)(?:视频|視頻|图片|圖片)(?=\S)")
 _CREDIT_LINE = re.compile(
     rf"^(?:[（(]?\s*[{_CJK}]{{2,4}}\s*[摄攝][）)]?|"
@@ -300,7 +303,7 @@ def _store_fields(fields: dict[str, str], meta: _Meta) -> None:
 
 
 def _strip_inline(line: str, number: int, meta: _Meta) -> str:
-    for pattern, kind in ((_IMAGE_PREFIX, "image"), (_CREDIT_INLINE, "credit")):
+    for pattern, kind in ((_LEAD_LABEL, "label"), (_IMAGE_PREFIX, "image"), (_CREDIT_INLINE, "credit")):
         found = pattern.findall(line)
         if found:
             for item in found:

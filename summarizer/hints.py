@@ -84,6 +84,8 @@ def sentences(text: str) -> list[str]:
 def host_hints(text: str) -> tuple[HostHint, ...]:
     """Hosts named by explicit markers, in reading order, without repeats."""
     hints: list[HostHint] = []
+    for line in text.split("\n"):
+        hints.extend(_listed_hints(line))
     for clause in clauses(text):
         hints.extend(_chair_hints(clause))
         hints.extend(_marker_hints(clause))
@@ -106,6 +108,24 @@ def _chair_hints(clause: str) -> list[HostHint]:
     if match:
         return [HostHint(match.group("name"), "chair", clause)]
     return []
+
+
+_LISTED = re.compile(
+    r"^(?P<mark>主办|主辦|承办|承辦|协办|協辦|主持)(?:单位|單位|方|人)?\s*[:：]\s*(?P<names>.+)$"
+)
+_LISTED_ROLE = {"主办": "organiser", "主辦": "organiser", "承办": "co-organiser", "承辦": "co-organiser",
+                "协办": "co-organiser", "協辦": "co-organiser", "主持": "chair"}
+
+
+def _listed_hints(line: str) -> list[HostHint]:
+    """"主办单位：A、B" / "主持人：X" lines of an event notice."""
+    match = _LISTED.match(line.strip())
+    if not match:
+        return []
+    role = _LISTED_ROLE[match.group("mark")]
+    names = [n.strip(" “”\"") for n in re.split(r"[、，,；;]|\s{2,}", match.group("names"))]
+    ok = (lambda n: 2 <= len(n) <= 4) if role == "chair" else _org_name
+    return [HostHint(n, role, line.strip()) for n in names if n and ok(n)]
 
 
 def _marker_hints(clause: str) -> list[HostHint]:
@@ -161,7 +181,7 @@ STRONG_DECISION = re.compile(
 )
 _NOT_DECISION = re.compile(
     r"通过本次|通過本次|通过参加|通過參加|通过这个|通過這個|通过深入|通過深入|成立于|成立於|成立以来|成立以來|"
-    r"新当选|新當選|我们|我們|的成立"
+    r"新当选|新當選|我们|我們|的成立|通过了解|通過了解"
 )
 # "签约仪式", "揭牌仪式": the ceremony named as a thing, not the act reported.
 _CEREMONY_NOUN = re.compile(r"(?:签约|簽約|签署|簽署|揭牌|颁奖|頒獎)(?:仪式|儀式|典礼|典禮)")
@@ -251,6 +271,9 @@ def role_supported(name: str, evidence: str, role: str) -> str | None:
         if at < 0:
             continue
         before, after = clause[:at], clause[at + len(name) :]
+        listed = _LISTED.match(clause)
+        if listed and _LISTED_ROLE[listed.group("mark")] == role:
+            return None
         if role == "chair":
             if CHAIR_MARK.search(after) or (CHAIR_MARK.search(before) and "人" in before):
                 return None

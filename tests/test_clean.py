@@ -203,3 +203,10 @@ def test_never_drops_a_line_holding_a_gold_phrase(pair, noise, position) -> None
 def test_event_time_line_of_a_notice_is_kept() -> None:
     article = clean("关于召开年会的通知\n时间：2023年5月6日上午9时 地点：市政府会议室\n请各单位准时参加。")
     assert "时间：2023年5月6日上午9时" in article.text and article.published is None
+
+
+def test_labelled_duplicate_lead_is_removed() -> None:
+    lead = "9月5日，某市物流协会召开第三届理事会第二次会议，审议通过了年度工作报告。"
+    article = clean(f"物流协会召开理事会\n【摘要】 {lead}\n{lead}会议由会长张三主持。")
+    assert article.text.count("审议通过了年度工作报告") == 1 and "会长张三主持" in article.text
+    assert "摘要" not in article.text

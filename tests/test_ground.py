@@ -85,3 +85,28 @@ def test_model_date_cannot_add_a_year() -> None:
 def test_no_date_means_null() -> None:
     report = ground(clean("协会召开会员大会。会议选举了新一届理事会。"), summary(date_phrase=None))
     assert report.summary.date.value is None and report.summary.date.precision == "unknown"
+
+
+def test_notice_style_host_lists() -> None:
+    from summarizer import hints
+
+    found = hints.host_hints("2023年度行业峰会\n主办单位：某市工商联、某市商务局\n承办单位：某某会展有限公司\n主持人：王芳")
+    assert {(h.name, h.role) for h in found} == {
+        ("某市工商联", "organiser"), ("某市商务局", "organiser"), ("某某会展有限公司", "co-organiser"),
+        ("王芳", "chair"),
+    }
+
+
+def test_organiser_and_co_organiser_by_markers() -> None:
+    from summarizer import hints
+
+    found = hints.host_hints("本次论坛由市工商联主办，市物流协会承办。副市长李明出席并致辞。")
+    assert {(h.name, h.role) for h in found} == {("市工商联", "organiser"), ("市物流协会", "co-organiser")}
+
+
+def test_model_host_from_a_listed_notice_is_kept() -> None:
+    text = "2023年度行业峰会\n主办单位：某市工商联、某市商务局\n5月6日，峰会在某市举行。"
+    report = ground(clean(text), summary(hosts=[ModelHost(name="某市商务局", role="organiser",
+                                                          evidence="主办单位：某市工商联、某市商务局")]))
+    assert report.dropped == []
+    assert {h.name for h in report.summary.hosts} == {"某市商务局", "某市工商联"}
