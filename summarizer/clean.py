@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
-from .schema import Article, RawArticle, Removal
+from .metadata import Meta, iso_stamp, split_stamp, take_metadata
+from .schema import Article, RawArticle
 
 # ---------------------------------------------------------------- patterns
 
@@ -30,22 +30,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _KEY_DROP = re.compile(rf"[^{_CJK}A-Za-z0-9]+")
-
-_DATE = (
-    r"(?:\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
-)
-_STAMP_ONLY = re.compile(rf"^{_DATE}\s*[|｜]?$")
-_STAMP_KEYS = (
-    "发表于|發表於|发布于|發佈於|發布於|发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間|"
-    "更新时间|更新時間|日期"
-)
-_STAMP = re.compile(rf"^(?:{_STAMP_KEYS})\s*[:：]?\s*(?P<date>{_DATE})?\s*(?P<rest>.*)$")
-_FIELD = re.compile(
-    r"(?P<key>来源|來源|稿源|作者|记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|"
-    r"通讯员|通訊員|摄影|攝影|链接|鏈接|原标题|原標題)\s*[:：]\s*"
-)
-_BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|來源|责编|責編|编辑|編輯)\s*[:：].*)[）)]$")
 
 _BREADCRUMB_HEAD = re.compile(r"^(当前位置|您的位置|你的位置|所在位置|現在位置|目前位置|位置)\s*[:：]")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|＞|→)\s*")
@@ -110,17 +94,6 @@ MIN_DUP_KEY = 8
 MIN_DUP_SENTENCE = 20
 
 
-@dataclass
-class _Meta:
-    source: str | None = None
-    author: str | None = None
-    published: str | None = None
-    removed: list[Removal] = field(default_factory=list)
-
-    def cut(self, kind: str, text: str, line: int | None) -> None:
-        self.removed.append(Removal(kind=kind, text=text, line=line))
-
-
 def clean(raw: RawArticle | str) -> Article:
     """Clean one loaded article (or plain text) into an ``Article``."""
     if isinstance(raw, str):
@@ -132,7 +105,7 @@ def clean(raw: RawArticle | str) -> Article:
             format="text",
             text=raw,
         )
-    meta = _Meta(source=raw.source, author=raw.author, published=_iso_stamp(raw.published))
+    meta = Meta(source=raw.source, author=raw.author, published=iso_stamp(raw.published))
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -173,7 +146,7 @@ def strip_pinyin(text: str) -> str:
 # ------------------------------------------------------------------ stages
 
 
-def _strip_pinyin(line: str, number: int, meta: _Meta) -> str:
+def _strip_pinyin(line: str, number: int, meta: Meta) -> str:
     found = _PINYIN.findall(line)
     if not found:
         return line
@@ -181,12 +154,12 @@ def _strip_pinyin(line: str, number: int, meta: _Meta) -> str:
     return _PINYIN.sub("", line)
 
 
-def _drop_furniture(lines: list[tuple[int, str]], meta: _Meta) -> list[tuple[int, str]]:
+def _drop_furniture(lines: list[tuple[int, str]], meta: Meta) -> list[tuple[int, str]]:
     kept: list[tuple[int, str]] = []
     crumbs: set[str] = set()
     after_image = False
     for number, line in lines:
-        line = _split_stamp(line, number, meta)
+        line = split_stamp(line, number, meta)
         kind = _furniture_kind(line, after_image, meta)
         after_image = kind == "image" or (after_image and kind is not None)
         if kind == "breadcrumb":
@@ -209,7 +182,7 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: _Meta) -> list[tuple[int
     return kept
 
 
-def _furniture_kind(line: str, after_image: bool, meta: _Meta) -> str | None:
+def _furniture_kind(line: str, after_image: bool, meta: Meta) -> str | None:
     if _BREADCRUMB_HEAD.match(line) or _is_breadcrumb(line):
         return "breadcrumb"
     if _IMAGE_LINE.match(line):
@@ -222,7 +195,7 @@ def _furniture_kind(line: str, after_image: bool, meta: _Meta) -> str | None:
         return "widget"
     if _CREDIT_LINE.match(line):
         return "credit"
-    if _take_metadata(line, meta):
+    if take_metadata(line, meta):
         return "metadata"
     if _CAPTION_BRACKETED.match(line) or _CAPTION_CREDIT_TAIL.search(line):
         return "caption"
@@ -241,68 +214,7 @@ def _is_breadcrumb(line: str) -> bool:
     return all(len(p) <= 15 for p in parts)
 
 
-def _take_metadata(line: str, meta: _Meta) -> bool:
-    """Move source/author/stamp lines into metadata; True when the line is consumed."""
-    bracketed = _BRACKETED_FIELD.match(line)
-    if bracketed:
-        line = bracketed.group("body")
-    if _STAMP_ONLY.match(line):
-        meta.published = meta.published or _iso_stamp(line)
-        return True
-    stamp = _STAMP.match(line)
-    if stamp and (stamp.group("date") or not stamp.group("rest")) and len(line) <= 80:
-        if stamp.group("date"):
-            meta.published = meta.published or _iso_stamp(stamp.group("date"))
-        rest = stamp.group("rest").strip(" |｜")
-        if rest:
-            rest_fields = _fields(rest)
-            if not rest_fields:
-                return False
-            _store_fields(rest_fields, meta)
-        return True
-    fields = _fields(line)
-    if fields and len(line) <= 80:
-        _store_fields(fields, meta)
-        return True
-    return False
-
-
-def _split_stamp(line: str, number: int, meta: _Meta) -> str:
-    """``发表于2020/6/8 22:23:59 <tail>``: the stamp becomes metadata, the tail stays a line."""
-    stamp = _STAMP.match(line)
-    if not stamp or not stamp.group("date") or not stamp.group("rest").strip(" |｜"):
-        return line
-    rest = stamp.group("rest").strip(" |｜")
-    if _fields(rest):
-        return line
-    meta.published = meta.published or _iso_stamp(stamp.group("date"))
-    meta.cut("metadata", line[: len(line) - len(stamp.group("rest"))].strip(), number)
-    return rest
-
-
-def _fields(line: str) -> dict[str, str]:
-    matches = list(_FIELD.finditer(line))
-    if not matches or matches[0].start() != 0:
-        return {}
-    out: dict[str, str] = {}
-    for match, nxt in zip(matches, [*matches[1:], None], strict=True):
-        end = nxt.start() if nxt else len(line)
-        out[match.group("key")] = line[match.end() : end].strip(" ,，;；|｜")
-    return out
-
-
-def _store_fields(fields: dict[str, str], meta: _Meta) -> None:
-    for key, value in fields.items():
-        value = value.strip("（）() ")
-        if not value:
-            continue
-        if key in {"来源", "來源", "稿源"}:
-            meta.source = meta.source or value
-        elif key in {"作者", "记者", "記者"}:
-            meta.author = meta.author or value.rstrip("。")
-
-
-def _strip_inline(line: str, number: int, meta: _Meta) -> str:
+def _strip_inline(line: str, number: int, meta: Meta) -> str:
     for pattern, kind in ((_LEAD_LABEL, "label"), (_IMAGE_PREFIX, "image"), (_CREDIT_INLINE, "credit")):
         found = pattern.findall(line)
         if found:
@@ -326,7 +238,7 @@ def _title(explicit: str | None, lines: list[tuple[int, str]]) -> str | None:
 
 
 def _dedupe(
-    lines: list[tuple[int, str]], title: str | None, meta: _Meta
+    lines: list[tuple[int, str]], title: str | None, meta: Meta
 ) -> list[tuple[int, str]]:
     """Drop repeated paragraphs and sentences, keeping the first occurrence."""
     title_key = _key(title) if title else ""
@@ -354,7 +266,7 @@ def _dedupe(
 
 
 def _dedupe_sentences(
-    lines: list[tuple[int, str]], meta: _Meta
+    lines: list[tuple[int, str]], meta: Meta
 ) -> list[tuple[int, str]]:
     seen: set[str] = set()
     out: list[tuple[int, str]] = []
@@ -401,26 +313,3 @@ def _warnings(text: str) -> list[str]:
         if len(samples) == 3:
             break
     return [f"mojibake: {len(hits)} suspicious sequence(s), e.g. " + " | ".join(samples)]
-
-
-_STAMP_PARTS = re.compile(
-    r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?"
-    r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
-)
-
-
-def _iso_stamp(value: str | None) -> str | None:
-    """Normalise a publication stamp to ``YYYY-MM-DD[ HH:MM[:SS]]``."""
-    if not value:
-        return None
-    match = _STAMP_PARTS.search(value)
-    if not match:
-        iso = re.match(r"^\d{4}-\d{2}-\d{2}", value.strip())
-        return value.strip() if iso else None
-    year, month, day, hour, minute, second = match.groups()
-    out = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
-    if hour:
-        out += f" {int(hour):02d}:{minute}"
-        if second:
-            out += f":{second}"
-    return out

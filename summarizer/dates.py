@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .schema import EventDate
@@ -29,7 +29,10 @@ _NUMERIC = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<m>\d{1,2})
 _MD = re.compile(rf"(?<![年\d])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号號]{_TIME_TAIL}")
 _YM = re.compile(rf"(?P<y>{_NUM})\s*年\s*(?P<m>{_NUM})\s*月(?!\s*{_NUM}\s*[日号號])(?!份以来|以来|以來|底|初|中旬)")
 _D = re.compile(rf"(?<![月年\d〇○零一二两兩三四五六七八九十廿卅])(?P<d>{_NUM})\s*日{_TIME_TAIL}(?![本元])")
-_TODAY = re.compile(r"(?:今天|今日)(?:\s*[（(]\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[）)])?")
+_TODAY = re.compile(
+    r"(?P<rel>今天|今日|昨天|昨日|前天|前日)(?:\s*[（(]\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[）)])?"
+)
+_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "前日": 2}
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?!\d)")
 
 # "7月21日讯", "12日电": a news dateline, i.e. when the report was filed.
@@ -47,7 +50,8 @@ class DateCandidate:
     year: int | None
     month: int | None
     day: int | None
-    relative: bool = False  # 今天/今日: resolved against the publication stamp
+    relative: bool = False  # 今天/昨天…: resolved against the publication stamp
+    days_before: int = 0
 
     @property
     def is_full(self) -> bool:
@@ -83,7 +87,8 @@ def find_candidates(text: str) -> tuple[DateCandidate, ...]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    def add(match: re.Match[str], y: str | None, m: str | None, d: str | None, rel: bool = False):
+    def add(match: re.Match[str], y: str | None, m: str | None, d: str | None, rel: bool = False,
+            days_before: int = 0):
         start, end = match.span()
         phrase = match.group(0).strip()
         start = text.index(phrase, start)
@@ -102,10 +107,11 @@ def find_candidates(text: str) -> tuple[DateCandidate, ...]:
             taken.append((start, end))
             return
         taken.append((start, end))
-        found.append(DateCandidate(phrase, start, end, year, month, day, rel))
+        found.append(DateCandidate(phrase, start, end, year, month, day, rel, days_before))
 
     for match in _TODAY.finditer(text):
-        add(match, None, match.group("m"), match.group("d"), rel=True)
+        add(match, None, match.group("m"), match.group("d"), rel=True,
+            days_before=_RELATIVE_DAYS[match.group("rel")])
     for match in _YMD.finditer(text):
         add(match, match.group("y"), match.group("m"), match.group("d"))
     for match in _NUMERIC.finditer(text):
@@ -143,8 +149,10 @@ def resolve(
             if month is None:
                 warnings.append(f"date phrase {candidate.phrase!r} is relative and the article has no publication date")
                 return EventDate(value=None, precision="unknown", phrase=candidate.phrase), warnings
+        elif month is None:
+            when = pub - timedelta(days=candidate.days_before)
+            year, month, day, inferred = when.year, when.month, when.day, True
         else:
-            month, day = month or pub.month, day or pub.day
             year, inferred = _year_before(pub, month, day), True
     if year is None and month is not None and day is not None:
         title_year = _title_year(title)

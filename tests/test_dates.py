@@ -62,3 +62,12 @@ def test_datelines_and_background_dates_are_not_candidates() -> None:
 def test_strip_year() -> None:
     date, _ = resolve(parse_phrase("2021年12月5日"))
     assert strip_year(date).value == "--12-05"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("昨天", "2021-03-01"), ("昨日上午", "2021-03-01"), ("前天", "2021-02-28"), ("今日", "2021-03-02")],
+)
+def test_relative_days_against_the_stamp(phrase, value) -> None:
+    date, _ = resolve(parse_phrase(phrase), published="2021-03-02 08:00")
+    assert date.value == value and date.year_inferred

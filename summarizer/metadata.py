@@ -1,0 +1,125 @@
+"""Page metadata written into the body: source, author and publication stamp.
+
+Scraped pages print "来源：…", "作者：…", "发表于2020/6/8 22:23:59" or a bare
+"2022年02月17日16:51" as lines of text. They move out of the body into the
+article's metadata; a publication stamp is never the event date, it only
+supplies a missing year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .schema import Removal
+
+_DATE = (
+    r"(?:\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
+)
+_STAMP_ONLY = re.compile(rf"^{_DATE}\s*[|｜]?$")
+_STAMP_KEYS = (
+    "发表于|發表於|发布于|發佈於|發布於|发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間|"
+    "更新时间|更新時間|日期"
+)
+_STAMP = re.compile(rf"^(?:{_STAMP_KEYS})\s*[:：]?\s*(?P<date>{_DATE})?\s*(?P<rest>.*)$")
+_FIELD = re.compile(
+    r"(?P<key>来源|來源|稿源|作者|记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|"
+    r"通讯员|通訊員|摄影|攝影|链接|鏈接|原标题|原標題)\s*[:：]\s*"
+)
+_BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|來源|责编|責編|编辑|編輯)\s*[:：].*)[）)]$")
+
+
+@dataclass
+class Meta:
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+
+    def cut(self, kind: str, text: str, line: int | None) -> None:
+        self.removed.append(Removal(kind=kind, text=text, line=line))
+
+
+def take_metadata(line: str, meta: Meta) -> bool:
+    """Move source/author/stamp lines into metadata; True when the line is consumed."""
+    bracketed = _BRACKETED_FIELD.match(line)
+    if bracketed:
+        line = bracketed.group("body")
+    if _STAMP_ONLY.match(line):
+        meta.published = meta.published or iso_stamp(line)
+        return True
+    stamp = _STAMP.match(line)
+    if stamp and (stamp.group("date") or not stamp.group("rest")) and len(line) <= 80:
+        if stamp.group("date"):
+            meta.published = meta.published or iso_stamp(stamp.group("date"))
+        rest = stamp.group("rest").strip(" |｜")
+        if rest:
+            rest_fields = _fields(rest)
+            if not rest_fields:
+                return False
+            _store_fields(rest_fields, meta)
+        return True
+    fields = _fields(line)
+    if fields and len(line) <= 80:
+        _store_fields(fields, meta)
+        return True
+    return False
+
+
+def split_stamp(line: str, number: int, meta: Meta) -> str:
+    """``发表于2020/6/8 22:23:59 <tail>``: the stamp becomes metadata, the tail stays a line."""
+    stamp = _STAMP.match(line)
+    if not stamp or not stamp.group("date") or not stamp.group("rest").strip(" |｜"):
+        return line
+    rest = stamp.group("rest").strip(" |｜")
+    if _fields(rest):
+        return line
+    meta.published = meta.published or iso_stamp(stamp.group("date"))
+    meta.cut("metadata", line[: len(line) - len(stamp.group("rest"))].strip(), number)
+    return rest
+
+
+def _fields(line: str) -> dict[str, str]:
+    matches = list(_FIELD.finditer(line))
+    if not matches or matches[0].start() != 0:
+        return {}
+    out: dict[str, str] = {}
+    for match, nxt in zip(matches, [*matches[1:], None], strict=True):
+        end = nxt.start() if nxt else len(line)
+        out[match.group("key")] = line[match.end() : end].strip(" ,，;；|｜")
+    return out
+
+
+def _store_fields(fields: dict[str, str], meta: Meta) -> None:
+    for key, value in fields.items():
+        value = value.strip("（）() ")
+        if not value:
+            continue
+        if key in {"来源", "來源", "稿源"}:
+            meta.source = meta.source or value
+        elif key in {"作者", "记者", "記者"}:
+            meta.author = meta.author or value.rstrip("。")
+
+
+_STAMP_PARTS = re.compile(
+    r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
+)
+
+
+def iso_stamp(value: str | None) -> str | None:
+    """Normalise a publication stamp to ``YYYY-MM-DD[ HH:MM[:SS]]``."""
+    if not value:
+        return None
+    match = _STAMP_PARTS.search(value)
+    if not match:
+        iso = re.match(r"^\d{4}-\d{2}-\d{2}", value.strip())
+        return value.strip() if iso else None
+    year, month, day, hour, minute, second = match.groups()
+    out = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    if hour:
+        out += f" {int(hour):02d}:{minute}"
+        if second:
+            out += f":{second}"
+    return out
