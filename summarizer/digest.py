@@ -147,7 +147,7 @@ def _load(inputs: Iterable[str | Path], max_bytes: int) -> tuple[list[Article], 
 
 async def _summarize_all(summarizer, pending: list[_Job], state: State, progress: Progress,
                          options: DigestOptions, on_progress) -> None:
-    gate = asyncio.Semaphore(max(1, options.concurrency))
+    gate = asyncio.Semaphore(summarizer.max_concurrency(options.concurrency))
 
     async def one(job: _Job) -> None:
         article = job.articles[0]

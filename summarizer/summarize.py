@@ -20,6 +20,7 @@ from .prompt import DEFAULT_ARTICLE_CHARS, build_messages, load_template
 from .schema import SCHEMA_VERSION, Article, ArticleRef, Meta, ModelSummary, SummaryRecord
 
 Source = str | Path | bytes | Article
+LOCAL_TIMEOUT = 900.0
 
 
 @dataclass
@@ -83,7 +84,10 @@ class Summarizer:
             stack = contextlib.ExitStack()
             base_url, label = stack.enter_context(local_endpoint(self.local_model, self.on_status))
             self._local = stack
-            settings = Settings(**{**settings.__dict__, "base_url": base_url, "model": label.split("@")[0]})
+            # llama.cpp's server answers one request at a time on a CPU: queued requests must
+            # not time out while they wait their turn.
+            settings = Settings(**{**settings.__dict__, "base_url": base_url, "model": label.split("@")[0],
+                                   "timeout": max(settings.timeout, LOCAL_TIMEOUT)})
             self.settings = settings
             self.model_label = label
         self._client = ChatClient(settings)
@@ -130,6 +134,10 @@ class Summarizer:
         """The local half: grounding and the record (CPU only, no I/O)."""
         return self._record(article, result, latency)
 
+    def max_concurrency(self, wanted: int) -> int:
+        """The embedded server is serial: more requests in flight would only queue."""
+        return 1 if self._local is not None else max(1, wanted)
+
     def model_identity(self) -> str:
         """The model as the cache knows it, without starting anything."""
         if self.settings.uses_remote or self._client is not None:
@@ -166,7 +174,7 @@ class Summarizer:
         concurrency: int,
         on_done: Callable[[SummaryRecord | Failure], None] | None,
     ) -> list[SummaryRecord | Failure]:
-        gate = asyncio.Semaphore(max(1, concurrency))
+        gate = asyncio.Semaphore(self.max_concurrency(concurrency))
 
         async def one(item: Source) -> SummaryRecord | Failure:
             async with gate:
