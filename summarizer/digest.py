@@ -157,6 +157,7 @@ async def _summarize_all(summarizer, pending: list[_Job], state: State, progress
             progress.tokens += fetched[1].attempts.usage.total_tokens  # before the budget check sees it
         except ModelError as exc:
             job.error, job.attempts = str(exc), exc.attempts
+            progress.tokens += exc.usage.total_tokens
         except Exception as exc:  # one article's surprise must not sink the night
             job.error = f"{type(exc).__name__}: {exc}"
         finally:

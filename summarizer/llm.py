@@ -48,9 +48,10 @@ _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
 class ModelError(RuntimeError):
     """The model could not produce a valid answer within the budget."""
 
-    def __init__(self, message: str, attempts: int = 0) -> None:
+    def __init__(self, message: str, attempts: int = 0, usage: Usage | None = None) -> None:
         super().__init__(message)
         self.attempts = attempts
+        self.usage = usage or Usage()  # tokens spent before giving up still cost money
 
 
 class BudgetExhausted(ModelError):
@@ -245,7 +246,8 @@ class ChatClient:
                 {"role": "user", "content": reask_message(problems)},
             ]
         raise ModelError(
-            f"no valid answer after {attempts.requests} requests: {'; '.join(problems)}", attempts.requests
+            f"no valid answer after {attempts.requests} requests: {'; '.join(problems)}", attempts.requests,
+            attempts.usage,
         )
 
     def _check(
@@ -290,7 +292,8 @@ class ChatClient:
                 continue
             except BudgetExhausted:
                 raise ModelError(
-                    f"gave up after {attempts.requests} requests: {attempts.log[-1:]}", attempts.requests
+                    f"gave up after {attempts.requests} requests: {attempts.log[-1:]}", attempts.requests,
+                    attempts.usage,
                 ) from None
             except ModelError:
                 raise
@@ -299,6 +302,7 @@ class ChatClient:
                 raise ModelError(
                     f"{verb} request {attempts.requests}: {type(exc).__name__}: {str(exc)[:200]}",
                     attempts.requests,
+                    attempts.usage,
                 ) from None
             if self.settings.mode == "auto":
                 self._mode_memory[self._endpoint_key()] = mode

@@ -279,3 +279,11 @@ def test_non_tty_prints_one_summary_line(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
     assert "2 articles" in result.stderr and "2 summarized" in result.stderr
+
+
+def test_tokens_of_failed_articles_count_against_the_budget(tmp_path: Path) -> None:
+    folder = inbox(tmp_path, 3)
+    with fake_server(default="bad_json") as server:  # 97 tokens per answer, never valid
+        result = digest(server, [folder], tmp_path / "out", concurrency=1, budget_tokens=250)
+    assert len(server.requests) == 3  # one article: first answer + 2 re-asks = 291 tokens
+    assert result.digest.stats.tokens == 291 and result.digest.stats.skipped == 2
