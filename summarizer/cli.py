@@ -78,6 +78,8 @@ def clean_command(
 ) -> None:
     """Print the cleaned text of each article (or its JSON record)."""
     articles, failures = _load_all(paths, max_bytes)
+    if not articles and not failures:
+        raise _fail("no .txt, .html, .htm or .md files found")
     for article in articles:
         if as_json:
             sys.stdout.write(article.model_dump_json() + "\n")
