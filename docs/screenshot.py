@@ -33,9 +33,9 @@ def main(out: Path) -> None:
         with cassette("summarize", article.id):
             record = summarizer.summarize(article)
         jobs.append(_Job(key=article.sha256, articles=[article], record=record))
-        progress.done += 1
+        progress.summarized += 1
         progress.tokens += record.meta.usage.total_tokens
-    progress.total = len(jobs)
+    progress.articles = len(jobs)
     with tempfile.TemporaryDirectory() as tmp:
         options = DigestOptions(out_dir=Path(tmp), date="2026-11-23", formats=("html",))
         digest = _assemble(jobs, [], summarizer.model_label, options, progress, time.monotonic())

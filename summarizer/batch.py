@@ -73,7 +73,7 @@ def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> 
         if result is not None:
             job.record = summarizer._record(article, result, time.monotonic() - started)
             state.done(job.key, job.record)
-            progress.done += len(job.articles)
+            progress.summarized += len(job.articles)
             progress.tokens += job.record.meta.usage.total_tokens
         else:
             job.error, job.attempts = error, 1

@@ -58,16 +58,9 @@ class DigestOptions:
         return self.date or date.today().isoformat()
 
 
-@dataclass
-class Progress:
+class Progress(DigestStats):
     """Running counts, handed to the display after every article."""
 
-    total: int = 0
-    done: int = 0
-    cached: int = 0
-    failed: int = 0
-    skipped: int = 0
-    tokens: int = 0
     last: str = ""
 
 
@@ -109,7 +102,7 @@ def run_digest(
         for article in articles:
             key = cache_key(article.sha256, template.version, template.sha256, SCHEMA_VERSION, model)
             jobs.setdefault(key, _Job(key, [])).articles.append(article)
-        progress.total = len(articles) + len(input_failures)
+        progress.articles = len(articles) + len(input_failures)
         progress.failed = len(input_failures)
         pending = []
         for job in jobs.values():
@@ -170,7 +163,7 @@ async def _summarize_all(summarizer, pending: list[_Job], state: State, progress
                 job.error = f"{type(exc).__name__}: {exc}"
         if job.record is not None:
             state.done(job.key, job.record)
-            progress.done += len(job.articles)
+            progress.summarized += len(job.articles)
         else:
             state.failed(job.key, article.sha256, article.path, job.error or "unknown error", job.attempts)
             progress.failed += len(job.articles)
@@ -207,11 +200,9 @@ def _assemble(jobs: list[_Job], input_failures: list[DigestFailure], model: str,
     ]
     skipped = [FailedArticle(path=a.path, id=a.id) for job in jobs if job.skipped for a in job.articles]
     items = group_events(done)
-    stats = DigestStats(
-        articles=progress.total, summarized=progress.done, cached=progress.cached,
-        failed=len(failures), skipped=len(skipped), tokens=progress.tokens,
-        seconds=round(time.monotonic() - started, 3),
-    )
+    stats = DigestStats(**progress.model_dump(exclude={"last"}))
+    stats.failed, stats.skipped = len(failures), len(skipped)
+    stats.seconds = round(time.monotonic() - started, 3)
     return Digest(generated_at=datetime.now(UTC).isoformat(timespec="seconds"), date=options.digest_date,
                   model=model, items=items, failures=failures, skipped=skipped, stats=stats)
 

@@ -94,9 +94,9 @@ class DigestDisplay:
                 "{task.fields[counts]}", TimeElapsedColumn(), console=Console(stderr=True), transient=True,
             )
             self._progress.start()
-            self._task = self._progress.add_task("digest", total=progress.total, counts="")
-        finished = progress.done + progress.cached + progress.failed + progress.skipped
-        counts = (f"done {progress.done} · cached {progress.cached} · failed {progress.failed} · "
+            self._task = self._progress.add_task("digest", total=progress.articles, counts="")
+        finished = progress.summarized + progress.cached + progress.failed + progress.skipped
+        counts = (f"done {progress.summarized} · cached {progress.cached} · failed {progress.failed} · "
                   f"{progress.tokens} tok")
         self._progress.update(self._task, completed=finished, counts=counts)
 
