@@ -27,8 +27,20 @@ app = typer.Typer(
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"summarizer {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit")
+    ] = False,
+) -> None:
     """Structured, quote-grounded summaries of noisy event-news pages."""
 
 
@@ -150,8 +162,9 @@ def summarize_command(
         typer.echo(f"summarizer: failed {failure.source}: {_redact(failure.error)}", err=True)
     text = _render(records, fmt, markdown)
     if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        from .digest import atomic_write
+
+        atomic_write(out, text)
     elif text:
         sys.stdout.write(text)
     # Inputs were loadable, so a failure here is the model's or the network's: exit 1.

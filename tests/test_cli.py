@@ -129,3 +129,13 @@ def test_help_does_not_import_the_sdk() -> None:
     probe = "import sys, summarizer.cli; print('openai' in sys.modules, 'trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout
     assert out.strip() == "False False"
+
+
+def test_version_and_stdin_summary() -> None:
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.decode().startswith("summarizer ")
+    with fake_server() as server:
+        result = run("summarize", "-", env=remote(server), stdin=SEED.read_bytes())
+    record = json.loads(result.stdout)
+    assert result.returncode == 0 and record["article"]["id"] == "stdin"
+    assert record["summary"]["date"]["value"] == "2020-06-08"
