@@ -15,9 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .llm import Attempts, StructuredResult, parse_json, response_format
+from .llm import Attempts, StructuredResult
 from .prompt import build_messages
 from .schema import ModelSummary, Usage
+from .structured import parse_json, response_format
 
 TERMINAL = {"completed", "failed", "expired", "cancelled"}
 

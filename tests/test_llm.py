@@ -8,9 +8,10 @@ import time
 import pytest
 
 from summarizer.config import Settings
-from summarizer.llm import ChatClient, ModelError, parse_json, strict_schema
+from summarizer.llm import ChatClient, ModelError
 from summarizer.prompt import build_messages
 from summarizer.schema import ModelSummary
+from summarizer.structured import parse_json, strict_schema
 
 from .conftest import FIXTURES
 from .fakeserver import fake_server
