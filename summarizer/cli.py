@@ -345,6 +345,7 @@ def main() -> None:
         raise SystemExit(128 + signum)  # unwinds, so a local model server is stopped
 
     signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGHUP, terminate)  # a closed terminal, too
     try:
         app()
     except KeyboardInterrupt:

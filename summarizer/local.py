@@ -157,6 +157,16 @@ def model_label(path: Path) -> str:
     return f"{path.stem}@{digest.hexdigest()[:12]}"
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, ask to be killed when the parent dies, so even a
+    ``kill -9`` of the CLI leaves no server behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -216,7 +226,7 @@ class LocalServer:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=_die_with_parent,
         )
         log.close()
         atexit.register(self.stop)
