@@ -26,6 +26,16 @@ _PINYIN = re.compile(
     rf"(?<=[{_CJK}])(?:[(（][a-z{_TONED}]*[{_TONED}][a-z{_TONED}]*[)）])+", re.IGNORECASE
 )
 
+# Neutral-tone syllables carry no tone mark ("們(men)", "的(de)"). They are removed only on
+# pages that already show toned annotations, where they cannot be anything else.
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iong|uang|iang|ueng|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|"
+    r"an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)"
+)
+_PINYIN_TONELESS = re.compile(rf"(?<=[{_CJK}])(?:[(（]{_SYLLABLE}[)）])+")
+MIN_TONED_FOR_TONELESS = 3
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
@@ -109,9 +119,10 @@ def clean(raw: RawArticle | str) -> Article:
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
+    toneless = len(_PINYIN.findall(text)) >= MIN_TONED_FOR_TONELESS
     lines: list[tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
-        line = _strip_pinyin(line, number, meta)
+        line = _strip_pinyin(line, number, meta, toneless)
         line = _SPACES.sub(" ", line).strip()
         if line:
             lines.append((number, line))
@@ -146,12 +157,13 @@ def strip_pinyin(text: str) -> str:
 # ------------------------------------------------------------------ stages
 
 
-def _strip_pinyin(line: str, number: int, meta: Meta) -> str:
-    found = _PINYIN.findall(line)
-    if not found:
-        return line
-    meta.cut("pinyin", "".join(found), number)
-    return _PINYIN.sub("", line)
+def _strip_pinyin(line: str, number: int, meta: Meta, toneless: bool = False) -> str:
+    for pattern in (_PINYIN, _PINYIN_TONELESS) if toneless else (_PINYIN,):
+        found = pattern.findall(line)
+        if found:
+            meta.cut("pinyin", "".join(found), number)
+            line = pattern.sub("", line)
+    return line
 
 
 def _drop_furniture(lines: list[tuple[int, str]], meta: Meta) -> list[tuple[int, str]]:

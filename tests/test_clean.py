@@ -210,3 +210,11 @@ def test_labelled_duplicate_lead_is_removed() -> None:
     article = clean(f"物流协会召开理事会\n【摘要】 {lead}\n{lead}会议由会长张三主持。")
     assert article.text.count("审议通过了年度工作报告") == 1 and "会长张三主持" in article.text
     assert "摘要" not in article.text
+
+
+def test_neutral_tone_pinyin_removed_only_on_annotated_pages() -> None:
+    annotated = "協(xié)會(huì)實(shí)現(xiàn)我們(men)的(de)目標,使用微信(wechat)和(MOU)。"
+    out = clean(annotated).text
+    assert out == "協會實現我們的目標,使用微信(wechat)和(MOU)。"
+    plain = "我們(men)的目標"  # no toned annotations anywhere: leave it
+    assert clean(plain).text == plain
