@@ -103,12 +103,22 @@ def ground(article: Article, proposed: ModelSummary) -> GroundingReport:
     warnings += date_warnings
     host_list = _ground_hosts(article, grounder, proposed, dropped, warnings)
     resolutions = _ground_resolutions(grounder, proposed, dropped, warnings)
-    event = proposed.event.strip() or (article.title or "")
+    event = tidy_event(proposed.event) or (article.title or "")
     return GroundingReport(
         Summary(event=event, date=event_date, hosts=host_list, resolutions=resolutions),
         dropped,
         warnings,
     )
+
+
+_EVENT_TAIL = re.compile(r"(?:在[^，,。]{1,20})?(?:隆重|顺利|順利|如期)?(?:召开|召開|举行|舉行|举办|舉辦)[！!。.]*$")
+
+
+def tidy_event(event: str) -> str:
+    """An event's name, not a headline: "X会在武汉举行！" → "X会"."""
+    event = event.strip().strip("“”\"「」")
+    trimmed = _EVENT_TAIL.sub("", event).rstrip("！!。.，, ")
+    return trimmed if len(trimmed) >= 4 else event.rstrip("！!。.")
 
 
 def problems_for_reask(article: Article, proposed: ModelSummary) -> list[str]:

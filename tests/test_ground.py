@@ -110,3 +110,11 @@ def test_model_host_from_a_listed_notice_is_kept() -> None:
                                                           evidence="主办单位：某市工商联、某市商务局")]))
     assert report.dropped == []
     assert {h.name for h in report.summary.hosts} == {"某市商务局", "某市工商联"}
+
+
+def test_event_names_are_tidied() -> None:
+    from summarizer.ground import tidy_event
+
+    assert tidy_event("2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行！") == "2021湖北武黄同城暨黄石（光谷）产业投资推介会"
+    assert tidy_event("“第八屆中國鑄造產業集群年會”") == "第八屆中國鑄造產業集群年會"
+    assert tidy_event("会议召开") == "会议召开"
