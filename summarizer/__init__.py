@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Summarizer", "clean", "load_article"]
+__all__ = ["Summarizer", "clean", "load_article", "resolve_date"]
 
 if TYPE_CHECKING:
     from .clean import clean
     from .load import load_article
+    from .dates import resolve_date
     from .summarize import Summarizer
 
-_LAZY = {"clean": ".clean", "load_article": ".load", "Summarizer": ".summarize"}
+_LAZY = {"clean": ".clean", "load_article": ".load", "Summarizer": ".summarize", "resolve_date": ".dates"}
 
 
 def __getattr__(name: str) -> Any:

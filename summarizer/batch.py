@@ -49,7 +49,7 @@ def build_lines(summarizer, jobs: list) -> str:
 
 
 def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> None:
-    client = summarizer._ensure_client().sync_client()
+    client = summarizer.start().sync_client()
     poll = float(os.environ.get("SUMMARIZER_BATCH_POLL", "30"))
     uploaded = client.files.create(file=("digest.jsonl", build_lines(summarizer, jobs).encode("utf-8")),
                                    purpose="batch")
@@ -72,7 +72,7 @@ def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> 
         entry = outputs.get(job.key)
         result, error = _result(entry, mode, batch.status)
         if result is not None:
-            job.record = summarizer._record(article, result, time.monotonic() - started)
+            job.record = summarizer.from_reply(article, result, time.monotonic() - started)
             state.done(job.key, job.record)
             progress.summarized += len(job.articles)
             progress.tokens += job.record.meta.usage.total_tokens

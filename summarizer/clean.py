@@ -115,7 +115,7 @@ def clean(raw: RawArticle | str) -> Article:
             format="text",
             text=raw,
         )
-    meta = Meta(source=raw.source, author=raw.author, published=iso_stamp(raw.published))
+    meta = Meta(source=raw.source, author=raw.author, published=iso_stamp(raw.published), url=raw.url)
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -141,6 +141,7 @@ def clean(raw: RawArticle | str) -> Article:
         source=meta.source,
         author=meta.author,
         published=meta.published,
+        url=meta.url,
         text=out,
         removed=meta.removed,
         warnings=_warnings(out),

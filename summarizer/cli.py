@@ -148,7 +148,7 @@ def summarize_command(
         )
         with summarizer:
             display.status("starting the model …")
-            summarizer._ensure_client()
+            summarizer.start()
             display.start()
             summarizer.summarize_many(articles, concurrency=concurrency, on_done=done)
     except (ModelSetupError, ValueError) as exc:

@@ -35,6 +35,7 @@ class Meta:
     source: str | None = None
     author: str | None = None
     published: str | None = None
+    url: str | None = None
     removed: list[Removal] = field(default_factory=list)
 
     def cut(self, kind: str, text: str, line: int | None) -> None:

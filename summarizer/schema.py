@@ -11,12 +11,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 Role = Literal["organiser", "co-organiser", "chair"]
+ItemSource = Literal["model", "rules", "both"]
 Precision = Literal["day", "month", "year", "unknown"]
 
-DATE_VALUE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}|---\d{2})$"
+DATE_VALUE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?|---\d{2})$"
 
 
 class Removal(BaseModel):
@@ -40,6 +41,7 @@ class RawArticle(BaseModel):
     source: str | None = None
     author: str | None = None
     published: str | None = None
+    url: str | None = Field(default=None, description="The page's own URL when the page states it")
 
 
 class Article(BaseModel):
@@ -52,6 +54,7 @@ class Article(BaseModel):
     source: str | None = None
     author: str | None = None
     published: str | None = None
+    url: str | None = None
     text: str
     removed: list[Removal] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
@@ -101,6 +104,7 @@ class ArticleRef(BaseModel):
     title: str | None = None
     source: str | None = None
     published: str | None = None
+    url: str | None = None
 
 
 class EventDate(BaseModel):
@@ -115,12 +119,14 @@ class Host(BaseModel):
     role: Role
     evidence: str
     span: tuple[int, int] = Field(description="Offsets of evidence in the cleaned text")
+    source: ItemSource = Field(default="model", description="Who proposed it: the model, a rule, or both")
 
 
 class Resolution(BaseModel):
     text: str
     evidence: str
     span: tuple[int, int] = Field(description="Offsets of evidence in the cleaned text")
+    source: ItemSource = Field(default="model", description="Who proposed it: the model, a rule, or both")
 
 
 class Summary(BaseModel):
@@ -158,6 +164,9 @@ class Meta(BaseModel):
     latency_s: float
     warnings: list[str] = Field(default_factory=list)
     dropped: list[Dropped] = Field(default_factory=list)
+    problems: list[str] = Field(
+        default_factory=list, description="Strict mode: what was still wrong after the re-asks (items dropped)"
+    )
 
 
 class SummaryRecord(BaseModel):
@@ -175,11 +184,17 @@ class DigestSource(BaseModel):
     id: str
     title: str | None = None
     source: str | None = None
+    url: str | None = None
 
 
 class DigestItem(BaseModel):
     """One event; several articles reporting it become one item with several sources."""
 
+    event_id: str = Field(default="", description="Stable across nights: the same event keeps its id")
+    first_seen: str = Field(default="", description="The digest date (YYYY-MM-DD) the event first appeared")
+    status: Literal["new", "update", "seen"] = Field(
+        default="new", description="new: first seen tonight; update: a known event with a new source; seen"
+    )
     summary: Summary
     sources: list[DigestSource]
 
@@ -206,6 +221,7 @@ class DigestStats(BaseModel):
 
 
 class Digest(BaseModel):
+    schema_version: str = SCHEMA_VERSION
     generated_at: str
     date: str
     model: str

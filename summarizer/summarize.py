@@ -74,7 +74,8 @@ class Summarizer:
         self.model_label = self.settings.model
 
     # -- lifecycle ---------------------------------------------------------------
-    def _ensure_client(self) -> ChatClient:
+    def start(self) -> ChatClient:
+        """Start the backend if needed (the embedded server) and return its client."""
         if self._client is not None:
             return self._client
         settings = self.settings
@@ -103,11 +104,23 @@ class Summarizer:
             self._local.close()
             self._local = None
 
+    async def aclose(self) -> None:
+        """Close the async HTTP client, then everything :meth:`close` closes."""
+        if self._client is not None:
+            await self._client.aclose()
+        self.close()
+
     def __enter__(self) -> Summarizer:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
 
     # -- public API --------------------------------------------------------------
     def summarize(self, source: Source) -> SummaryRecord:
@@ -148,7 +161,7 @@ class Summarizer:
 
     def run_async(self, coroutine: Any) -> Any:
         """Run a coroutine that uses :meth:`asummarize`, closing the async client after."""
-        self._ensure_client()
+        self.start()
 
         async def wrapped() -> Any:
             try:
@@ -195,9 +208,16 @@ class Summarizer:
     # -- pieces ------------------------------------------------------------------
     def _request(self, source: Source) -> tuple[Article, ChatClient, list[dict[str, str]]]:
         article = self.prepare(source)
-        messages = build_messages(article, language=self.language,
-                                  max_article_chars=self.max_article_chars, template=self.template)
-        return article, self._ensure_client(), messages
+        return article, self.start(), self.messages(article)
+
+    def messages(self, article: Article) -> list[dict[str, str]]:
+        """The chat messages for one article (what the Batch API path uploads)."""
+        return build_messages(article, language=self.language,
+                              max_article_chars=self.max_article_chars, template=self.template)
+
+    def from_reply(self, article: Article, result: Any, latency: float) -> SummaryRecord:
+        """Merge, ground and record a model reply obtained elsewhere (a batch output line)."""
+        return self._record(article, result, latency)
 
     @staticmethod
     def prepare(source: Source) -> Article:
