@@ -1,222 +1,467 @@
-"""Chinese date phrases, parsed deterministically.
+"""Chinese date phrases: one grammar, parsed deterministically, anchored to the article.
 
 The model may *choose* which phrase dates the event, but it never computes a
-date: values come from this module, and a year comes only from the article
-itself (the phrase, the headline, or the publication stamp), flagged as
-``year_inferred`` when it was not in the phrase. A year found nowhere is never
-added: the value stays partial (``--MM-DD``).
+date: values come from this module. The grammar is written once for both
+scripts: the text is first folded character by character (full-width digits to
+ASCII, traditional date vocabulary to simplified), so offsets into the original
+text never move.
+
+The year rule: a year comes only from the article — the phrase itself, the
+publication stamp (relative words, or the nearest year for a month/day), or an
+unambiguous headline year. A year found nowhere is never added: the value stays
+partial (``--MM-DD``). Lunar dates are converted with ``lunardate`` when their
+year is known and are otherwise unknown — never read as Gregorian.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from .schema import EventDate
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"(?:\d{1,4}|[〇○零一二两兩三四五六七八九十廿卅]{1,4})"
-_TIME_TAIL = (
-    r"(?:\s*(?:上午|下午|晚上|晚间|晚間|早上|中午|凌晨|傍晚|晚|早|午后|午後)"
-    r"(?:\s*\d{1,2}\s*(?:时|時|点|點)(?:\s*\d{1,2}\s*分)?(?:许|許|左右)?)?)?"
-)
+# --------------------------------------------------------------------------- folding
 
-_YMD = re.compile(rf"(?P<y>{_NUM})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号號]{_TIME_TAIL}")
-_NUMERIC = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
-_MD = re.compile(rf"(?<![年\d])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号號]{_TIME_TAIL}")
-_YM = re.compile(rf"(?P<y>{_NUM})\s*年\s*(?P<m>{_NUM})\s*月(?!\s*{_NUM}\s*[日号號])(?!份以来|以来|以來|底|初|中旬)")
-_D = re.compile(rf"(?<![月年\d〇○零一二两兩三四五六七八九十廿卅])(?P<d>{_NUM})\s*日{_TIME_TAIL}(?![本元])")
-_TODAY = re.compile(
-    r"(?P<rel>今天|今日|昨天|昨日|前天|前日)(?:\s*[（(]\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[）)])?"
-)
-_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "前日": 2}
-_YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?!\d)")
+_FULL_WIDTH = "０１２３４５６７８９：／．－～，（）　"
+_HALF_WIDTH = "0123456789:/.-~,() "
+# Traditional → simplified for the date and event vocabulary only (one char each,
+# so offsets are kept). A converter would do the same; this table is the whole need.
+_TRADITIONAL = "號於週禮後個這農曆陰臘國兩來開舉簽屆會議電訊為從點時間辦結閉啟動發佈當內際與並將廳區縣場題業約訂頒選們臺灣華僅隨儀盃賽講論壇聯節統計歲舊揭牌幕閏廿卅晝號"
+_SIMPLIFIED = "号于周礼后个这农历阴腊国两来开举签届会议电讯为从点时间办结闭启动发布当内际与并将厅区县场题业约订颁选们台湾华仅随仪杯赛讲论坛联节统计岁旧揭牌幕闰廿卅昼号"
+_FOLD = str.maketrans(_FULL_WIDTH + _TRADITIONAL, _HALF_WIDTH + _SIMPLIFIED)
 
-# "7月21日讯", "12日电": a news dateline, i.e. when the report was filed.
-_DATELINE_AFTER = re.compile(r"^\s*(?:讯|訊|电|電)")
-# Words right before a phrase that make it something other than the event date.
-_NOT_EVENT_BEFORE = re.compile(r"(?:截止到|截至|截止|自|从|從|于|於|成立于|成立於|始于|始於)\s*$")
-_NOT_EVENT_AFTER = re.compile(r"^\s*(?:以来|以來|起|前|之前|至今|截止|为止|為止|成立)")
+
+def fold(text: str) -> str:
+    """The same text with one spelling per date word; ``len`` is unchanged."""
+    return text.translate(_FOLD)
+
+
+# --------------------------------------------------------------------------- numerals
+
+_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(token: str) -> int | None:
+    """``12``, ``十九``, ``二十一``, ``廿五``, ``二〇二〇``, ``一百零九``, ``两千零四``, ``初八``."""
+    token = fold(token.strip()).removeprefix("初")
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    token = token.replace("廿", "二十").replace("卅", "三十")
+    if all(ch in _DIGIT for ch in token):  # 二〇二〇: digit by digit
+        return int("".join(str(_DIGIT[ch]) for ch in token))
+    total, current = 0, None
+    for ch in token:
+        if ch in _DIGIT:
+            current = _DIGIT[ch]
+        elif ch in _UNIT:
+            total += (1 if current is None else current) * _UNIT[ch]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+# --------------------------------------------------------------------------- grammar
+# All patterns run on folded text.
+
+_CN = "〇○零一二三四五六七八九十廿卅两"
+_YEAR_NUM = r"(?:\d{4}|\d{2,3}|[〇○零一二三四五六七八九十百千两]{2,6})"
+_MONTH_NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九正腊冬])"
+_DAY_NUM = r"(?:\d{1,2}|初[一二三四五六七八九十]|[一二三四五六七八九十廿卅]{1,3})"
+_LUNAR_MARK = r"(?:农历|阴历)"
+_REL_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+_REL_MONTH = {"本": 0, "这个": 0, "这": 0, "当": 0, "上个": -1, "上一个": -1, "上": -1,
+              "下个": 1, "下一个": 1, "下": 1}
+_REL_DAY = {"大大后天": 3, "大后天": 3, "大前天": -3, "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
+            "今晚": 0, "今夜": 0, "本日": 0, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1,
+            "昨晨": -1, "前天": -2, "前日": -2, "前晚": -2, "明天": 1, "明日": 1, "明晚": 1,
+            "明早": 1, "明晨": 1, "后天": 2}
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
+            "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+_WEEK_PREFIX = {"上上": -2, "上": -1, "上一": -1, "下下": 2, "下": 1, "下一": 1, "这": 0, "这一": 0, "本": 0}
+
+_YEAR_PART = (
+    rf"(?:(?P<era>中华民国|民国|公元)?\s*(?P<y>{_YEAR_NUM})\s*年(?!代|级|前|后|来|内|间|初|底|末)"
+    rf"|(?P<ry>{'|'.join(sorted(_REL_YEAR, key=len, reverse=True))}))"
+)
+_MONTH_PART = (
+    rf"(?:(?P<m>闰?{_MONTH_NUM})\s*月(?:份)?"
+    rf"|(?P<rm>{'|'.join(sorted(_REL_MONTH, key=len, reverse=True))})\s*月(?!份以来|以来|底|初|末))"
+)
+_ABSOLUTE = re.compile(
+    rf"(?P<lun1>{_LUNAR_MARK})?\s*(?:{_YEAR_PART}\s*)?(?P<lun2>{_LUNAR_MARK})?\s*{_MONTH_PART}"
+    rf"(?:\s*(?P<d>{_DAY_NUM})(?P<dsuf>\s*[日号])?)?"
+)
+_YEAR_ONLY = re.compile(rf"{_YEAR_PART}")
+_FESTIVAL = re.compile(rf"(?:{_YEAR_PART}\s*)?(?P<fest>大年(?:初[一二三四五六七八九十]|三十)|除夕)")
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<y>(?:1[89]|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d])"
+    r"(?:\s*[日号])?"
+)
+_COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
+_SPACED = re.compile(r"^(?P<y>(?:19|20)\d{2})\s+(?P<m>\d{1,2})\s+(?P<d>\d{1,2})$")
+_YEAR_MONTH_NUMERIC = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})$")
+_DAY_FIRST = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])")
+_MONTH_DAY_NUMERIC = re.compile(
+    r"(?<![\d./-])(?P<m>\d{1,2})\s*[-/.·]\s*(?P<d>\d{1,2})(?![\d./-])(?P<dsuf>\s*[日号])?"
+)
+_RELATIVE_DAY = re.compile(
+    rf"(?P<rel>{'|'.join(sorted(_REL_DAY, key=len, reverse=True))})"
+    rf"(?:\s*\(\s*(?:(?P<m>{_MONTH_NUM})\s*月\s*)?(?P<d>{_DAY_NUM})\s*[日号]?\s*\))?"
+)
+_WEEK = re.compile(
+    r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本)?个?\s*"
+    r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末1-7])?(?![年岁])"
+)
+_DAY_ONLY = re.compile(rf"(?<![月年\d{_CN}初])(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*(?P<dsuf>[日号])(?![本元语文军])")
+
+_ANNOTATION = re.compile(
+    r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天1-7]\s*\)|[,]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7](?![\d一二三四五六七八九十]*[年月]))"
+)
+_TIME_OF_DAY = re.compile(
+    r"\s*(?:(?:上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜间|夜里|深夜|午后|晚|早|夜)\s*"
+    r"(?:\d{1,2}\s*[:]\s*\d{2}|[\d一二三四五六七八九十两]{1,3}\s*[时点](?:\s*(?:半|整|[\d一二三四五六七八九十零]{1,3}\s*分?))?)?"
+    r"|\d{1,2}\s*[:]\s*\d{2}(?:\s*[:]\s*\d{2})?|[\d一二三四五六七八九十两]{1,3}\s*[时点](?:\s*(?:半|整|[\d一二三四五六七八九十零]{1,3}\s*分?))?)"
+    r"(?:许|左右)?"
+)
+_RANGE_SEP = re.compile(r"\s*(?:至|到|~|-|—+|–|―+|－)\s*")
+_DAY_TAIL = re.compile(rf"(?:{_MONTH_NUM}\s*月\s*)?{_DAY_NUM}\s*[日号]")
+
+# Context around a phrase (folded text).
+_DATELINE_AFTER = re.compile(r"^\s*(?:讯|电)")
+_BACKGROUND_BEFORE = re.compile(r"(?:截止到|截至|截止|成立于|始于|创办于|创建于|建于|生于|出生于|自|从)\s*$")
+_BACKGROUND_AFTER = re.compile(r"^\s*(?:以来|起|前|之前|至今|截止|为止|成立|开始实施|实施|生效|出生)")
+_STAMP_BEFORE = re.compile(r"(?:发布|发表|更新|来源|时间|日期|稿|编辑|浏览|点击)[^\n。]{0,8}[:]?\s*$")
+_EVENT_VERB = re.compile(
+    r"召开|举行|举办|签署|签约|签订|开幕|闭幕|揭牌|启动|开班|开营|揭晓|颁奖|落幕|挂牌|会见|会谈|会晤|"
+    r"拉开帷幕|开工|竣工|投产|成立大会|隆重|盛大|在[^，,。]{1,12}(?:召开|举行|举办)"
+)
+# Nouns that name an event: a date next to them is likely its date, but less surely.
+_EVENT_NOUN = re.compile(r"会议|大会|活动|仪式|峰会|论坛|座谈会|发布会|典礼|比赛|展览|研讨会|培训|考察|调研|出席|主持")
+_CLAUSE_END = re.compile(r"[。！？!?；;\n]")
+
+
+# --------------------------------------------------------------------------- candidates
 
 
 @dataclass(frozen=True)
 class DateCandidate:
+    """A date phrase in a text and what it says, before the stamp is applied.
+
+    ``year``/``month``/``day`` are what the phrase itself states; ``year_offset``,
+    ``month_offset``, ``day_offset`` and ``week`` are relative to the publication
+    stamp. ``dateline``, ``background`` and ``stamp`` say why it is unlikely
+    to be the event's own date.
+    """
+
     phrase: str
     start: int
     end: int
-    year: int | None
-    month: int | None
-    day: int | None
-    relative: bool = False  # 今天/昨天…: resolved against the publication stamp
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    relative: bool = False
     days_before: int = 0
+    year_offset: int | None = None
+    month_offset: int | None = None
+    day_offset: int | None = None
+    week: tuple[int, int] | None = None  # (week offset, weekday 0=Monday)
+    lunar: bool = False
+    leap_month: bool = False
+    roc: bool = False
+    two_digit_year: bool = False
+    dateline: bool = False
+    background: bool = False
+    stamp: bool = False
 
     @property
     def is_full(self) -> bool:
         return self.year is not None and self.month is not None and self.day is not None
 
 
-def cn_number(token: str) -> int | None:
-    """Parse ``12``, ``十九``, ``二十一``, ``廿五``, ``二〇二〇``."""
-    token = token.strip()
-    if not token:
-        return None
-    if token.isdigit():
-        return int(token)
-    if all(ch in _CN_DIGITS for ch in token):  # 二〇二〇 style: digit by digit
-        return int("".join(str(_CN_DIGITS[ch]) for ch in token))
-    token = token.replace("廿", "二十").replace("卅", "三十")
-    if "十" in token:
-        tens, _, units = token.partition("十")
-        tens_value = _CN_DIGITS.get(tens) if tens else 1
-        units_value = _CN_DIGITS.get(units) if units else 0
-        if tens_value is None or units_value is None:
-            return None
-        return tens_value * 10 + units_value
-    return None
+def _is_roc_context(folded: str) -> bool:
+    return "民国" in folded
+
+
+def _year_value(token: str, era: str | None, *, month_follows: bool, roc_context: bool,
+                loose: bool) -> tuple[int | None, bool, bool]:
+    """(year, roc, two_digit) for a year numeral, or None when it is a count, not a year.
+
+    Gregorian years are written digit by digit (2015, 二〇一五) or as 两千零四.
+    A positional numeral (九十八, 一百零九) or a 3-digit number is an ROC year:
+    with 民国, when a month follows (a count of years is never followed by a
+    month), or when the article speaks of 民国.
+    """
+    value = cn_number(token)
+    if value is None:
+        return None, False, False
+    positional = any(ch in "十百" for ch in token)
+    if era in ("民国", "中华民国"):
+        return (value + 1911 if 1 <= value < 200 else None), True, False
+    if value >= 1000:
+        return value, False, False
+    if positional or len(token) == 3:
+        if month_follows or roc_context or loose:
+            return (value + 1911 if 1 <= value < 200 else None), True, False
+        return None, False, False
+    if len(token) == 2 and (month_follows or loose):
+        if roc_context and token.isdigit():
+            return value + 1911, True, False
+        return value, False, True  # 15年, 九零年: century from the stamp
+    return None, False, False
+
+
+def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
+    folded = fold(text)
+    roc_context = _is_roc_context(folded)
+    found: list[DateCandidate] = []
+
+    def emit(start: int, end: int, **fields) -> None:
+        end = _extend(folded, end, loose=loose)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        found.append(DateCandidate(phrase=text[start:end], start=start, end=end, **fields))
+
+    for match in _ABSOLUTE.finditer(folded):
+        fields: dict = {}
+        start, end = match.span()
+        lunar = bool(match["lun1"] or match["lun2"])
+        if match["y"] is not None:
+            year, roc, two = _year_value(match["y"], match["era"], month_follows=True,
+                                         roc_context=roc_context, loose=loose)
+            if year is None:  # a count of years: the date starts at the month
+                start = match.start("m") if match["m"] else match.start("rm")
+                if match["lun2"]:
+                    start = match.start("lun2")
+            else:
+                fields.update(year=year, roc=roc, two_digit_year=two)
+        elif match["ry"]:
+            fields["year_offset"] = _REL_YEAR[match["ry"]]
+        if match["m"]:
+            token = match["m"]
+            fields["leap_month"] = token.startswith("闰")
+            token = token.removeprefix("闰")
+            if token in ("正", "腊", "冬"):
+                lunar = True
+                month = {"正": 1, "冬": 11, "腊": 12}[token]
+            else:
+                month = cn_number(token)
+            fields["month"] = month
+            lunar = lunar or fields["leap_month"]
+        else:
+            fields["month_offset"] = _REL_MONTH[match["rm"]]
+        if match["d"]:
+            day_token = match["d"]
+            lunar = lunar or day_token.startswith("初")
+            day = cn_number(day_token)
+            has_suffix = bool(match["dsuf"])
+            ok = has_suffix or lunar or loose or _range_to_day_follows(folded, match.end("d"))
+            if not has_suffix and not lunar and re.match(r"[\d个天年月周多余万千百%]", folded[match.end("d"):match.end("d") + 1]):
+                ok = False
+            if ok and day is not None:
+                fields["day"] = day
+            else:
+                end = match.end("m") if match["m"] else match.end("rm")
+                end = folded.index("月", end) + 1 if "月" in folded[end:end + 2] else end
+                if folded[end:end + 1] == "份":
+                    end += 1
+        fields["lunar"] = lunar
+        if fields.get("day") is None and fields.get("month_offset") is None and not loose:
+            # a bare month (3月) is too often a background or a plan to date an event;
+            # a month with a year (2019年3月) or a relative month (上个月) is kept
+            if fields.get("year") is None and fields.get("year_offset") is None:
+                continue
+        emit(start, end, **fields)
+
+    for match in _FESTIVAL.finditer(folded):
+        fields = {"lunar": True}
+        if match["y"]:
+            year, roc, _ = _year_value(match["y"], match["era"], month_follows=True,
+                                       roc_context=roc_context, loose=loose)
+            if year:
+                fields["year"] = year
+        elif match["ry"]:
+            fields["year_offset"] = _REL_YEAR[match["ry"]]
+        fest = match["fest"]
+        if fest == "除夕" or fest.endswith("三十"):
+            fields.update(month=12, day=30)
+        else:
+            fields.update(month=1, day=cn_number(fest.removeprefix("大年")))
+        emit(match.start(), match.end(), **fields)
+
+    for match in _NUMERIC.finditer(folded):
+        emit(match.start(), match.end(), year=int(match["y"]), month=int(match["m"]), day=int(match["d"]))
+    for match in _COMPACT.finditer(folded):
+        emit(match.start(), match.end(), year=int(match["y"]), month=int(match["m"]), day=int(match["d"]))
+    for match in _DAY_FIRST.finditer(folded):
+        year_token = match["y"]
+        emit(match.start(), match.end(), year=int(year_token), month=int(match["m"]), day=int(match["d"]),
+             two_digit_year=len(year_token) == 2)
+    for match in _MONTH_DAY_NUMERIC.finditer(folded):
+        if loose or match["dsuf"]:
+            emit(match.start(), match.end(), month=int(match["m"]), day=int(match["d"]))
+    if loose:
+        for pattern in (_SPACED, _YEAR_MONTH_NUMERIC):
+            match = pattern.match(folded.strip())
+            if match:
+                offset = len(folded) - len(folded.lstrip())
+                emit(offset + match.start(), offset + match.end(), year=int(match["y"]), month=int(match["m"]),
+                     day=int(match["d"]) if "d" in match.groupdict() else None)
+
+    for match in _RELATIVE_DAY.finditer(folded):
+        if match["d"]:  # 今天(2月16日): the explicit date wins
+            month = cn_number(match["m"]) if match["m"] else None
+            emit(match.start(), match.end(), month=month, day=cn_number(match["d"]), relative=True,
+                 day_offset=_REL_DAY[match["rel"]], days_before=-_REL_DAY[match["rel"]])
+        else:
+            emit(match.start(), match.end(), relative=True, day_offset=_REL_DAY[match["rel"]],
+                 days_before=-_REL_DAY[match["rel"]])
+
+    for match in _WEEK.finditer(folded):
+        prefix, weekday = match["wp"], match["wd"]
+        if not prefix and not weekday:
+            continue
+        offset = _WEEK_PREFIX[prefix] if prefix else 0
+        emit(match.start(), match.end(), relative=True, week=(offset, _WEEKDAY[weekday] if weekday else 0))
+
+    for match in _DAY_ONLY.finditer(folded):
+        emit(match.start(), match.end(), day=cn_number(match["d"]))
+
+    if loose:
+        for match in _YEAR_ONLY.finditer(folded):
+            fields = {}
+            if match["y"]:
+                year, roc, two = _year_value(match["y"], match["era"], month_follows=False,
+                                             roc_context=roc_context, loose=True)
+                if year is None:
+                    continue
+                fields.update(year=year, roc=roc, two_digit_year=two)
+            else:
+                fields["year_offset"] = _REL_YEAR[match["ry"]]
+            emit(match.start(), match.end(), **fields)
+    elif True:
+        for match in _YEAR_ONLY.finditer(folded):
+            if match["era"] and match["y"]:
+                year, roc, _ = _year_value(match["y"], match["era"], month_follows=False,
+                                           roc_context=roc_context, loose=False)
+                if year:
+                    emit(match.start(), match.end(), year=year, roc=roc)
+
+    return _non_overlapping(found, folded)
+
+
+def _range_to_day_follows(folded: str, end: int) -> bool:
+    """``4月12-19日``, ``9月23(周四)—25日``: a day without 日 that opens a range."""
+    annotation = _ANNOTATION.match(folded, end)
+    if annotation:
+        end = annotation.end()
+    separator = _RANGE_SEP.match(folded, end)
+    return bool(separator and _DAY_TAIL.match(folded, separator.end()))
+
+
+def _extend(folded: str, end: int, *, loose: bool) -> int:
+    """Swallow weekday and time-of-day annotations and the end of a range."""
+    for _ in range(2):
+        while True:
+            for pattern in (_ANNOTATION, _TIME_OF_DAY):
+                match = pattern.match(folded, end)
+                if match and match.end() > end:
+                    end = match.end()
+                    break
+            else:
+                break
+        separator = _RANGE_SEP.match(folded, end)
+        if not separator or separator.end() == end and folded[end:end + 1] not in "至到":
+            break
+        tail_start = separator.end()
+        tail = None
+        for pattern in (_ABSOLUTE, _NUMERIC, _RELATIVE_DAY, _WEEK, _DAY_TAIL):
+            match = pattern.match(folded, tail_start)
+            if match and match.end() > tail_start:
+                tail = match
+                break
+        if tail is None:
+            break
+        end = tail.end()
+    return end
+
+
+def _non_overlapping(found: list[DateCandidate], folded: str) -> list[DateCandidate]:
+    """Longest phrase wins where phrases overlap; then context flags, in reading order."""
+    chosen: list[DateCandidate] = []
+    for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if candidate.end <= candidate.start:
+            continue
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
+            chosen.append(candidate)
+    result = []
+    for candidate in sorted(chosen, key=lambda c: c.start):
+        if not _plausible(candidate):
+            continue
+        before = folded[max(0, candidate.start - 12):candidate.start]
+        after = folded[candidate.end:candidate.end + 6]
+        result.append(replace(
+            candidate,
+            dateline=bool(_DATELINE_AFTER.match(after)),
+            background=bool(_BACKGROUND_BEFORE.search(before[-5:]) or _BACKGROUND_AFTER.match(after)),
+            stamp=bool(_STAMP_BEFORE.search(before)),
+        ))
+    return result
+
+
+def _plausible(c: DateCandidate) -> bool:
+    """Calendar validation of what the phrase states (a year may still make it invalid)."""
+    if c.month is not None and not 1 <= c.month <= 12:
+        return False
+    if c.day is not None and not 1 <= c.day <= (30 if c.lunar else 31):
+        return False
+    if c.year is not None and not (1 <= c.year <= 2200 or c.two_digit_year):
+        return False
+    if c.month is not None and c.day is not None and not c.lunar:
+        try:
+            date(2000, c.month, c.day)  # a leap year: 2月29日 may exist
+        except ValueError:
+            return False
+        if c.year is not None and not c.two_digit_year:
+            return _exists(c.year, c.month, c.day)
+    return True
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=512)
 def find_candidates(text: str) -> tuple[DateCandidate, ...]:
-    """Every date phrase in the text that could date the event, in reading order."""
-    found: list[DateCandidate] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    def add(match: re.Match[str], y: str | None, m: str | None, d: str | None, rel: bool = False,
-            days_before: int = 0):
-        start, end = match.span()
-        phrase = match.group(0).strip()
-        start = text.index(phrase, start)
-        end = start + len(phrase)
-        if not free(start, end):
-            return
-        year, month, day = (cn_number(y) if y else None), (cn_number(m) if m else None), (
-            cn_number(d) if d else None
-        )
-        if not (rel and month is None and day is None) and not _valid(year, month, day):
-            return
-        if _DATELINE_AFTER.match(text[end : end + 2]) or _NOT_EVENT_AFTER.match(text[end : end + 4]):
-            taken.append((start, end))
-            return
-        if _NOT_EVENT_BEFORE.search(text[max(0, start - 4) : start]):
-            taken.append((start, end))
-            return
-        taken.append((start, end))
-        found.append(DateCandidate(phrase, start, end, year, month, day, rel, days_before))
-
-    for match in _TODAY.finditer(text):
-        add(match, None, match.group("m"), match.group("d"), rel=True,
-            days_before=_RELATIVE_DAYS[match.group("rel")])
-    for match in _YMD.finditer(text):
-        add(match, match.group("y"), match.group("m"), match.group("d"))
-    for match in _NUMERIC.finditer(text):
-        add(match, match.group("y"), match.group("m"), match.group("d"))
-    for match in _MD.finditer(text):
-        add(match, None, match.group("m"), match.group("d"))
-    for match in _YM.finditer(text):
-        add(match, match.group("y"), match.group("m"), None)
-    for match in _D.finditer(text):
-        add(match, None, None, match.group("d"))
-    return tuple(sorted(found, key=lambda c: c.start))
+    """Every date phrase in the text, in reading order, with its context flags."""
+    return tuple(_scan(text, loose=False))
 
 
 def parse_phrase(phrase: str) -> DateCandidate | None:
-    """Parse one phrase on its own (the model's pick, say)."""
-    candidates = find_candidates(phrase)
+    """Parse one phrase on its own (the model's pick, say): the first date in it."""
+    candidates = _scan(phrase, loose=True)
     return candidates[0] if candidates else None
 
 
-def resolve(
-    candidate: DateCandidate | None,
-    *,
-    published: str | None = None,
-    title: str | None = None,
-) -> tuple[EventDate, list[str]]:
-    """Turn a candidate into the contract's date, filling a year only from the article."""
-    warnings: list[str] = []
-    if candidate is None:
-        return EventDate(value=None, precision="unknown", phrase=None, year_inferred=False), warnings
-    pub = _published_date(published)
-    year, month, day = candidate.year, candidate.month, candidate.day
-    inferred = False
-    if candidate.relative:
-        if pub is None:
-            if month is None:
-                warnings.append(f"date phrase {candidate.phrase!r} is relative and the article has no publication date")
-                return EventDate(value=None, precision="unknown", phrase=candidate.phrase), warnings
-        elif month is None:
-            when = pub - timedelta(days=candidate.days_before)
-            year, month, day, inferred = when.year, when.month, when.day, True
-        else:
-            year, inferred = _year_before(pub, month, day), True
-    if year is None and month is not None and day is not None:
-        title_year = _title_year(title)
-        if pub is not None:
-            year, inferred = _year_before(pub, month, day), True
-        elif title_year:
-            year, inferred = title_year, True
-    if year is None and month is None and day is not None and pub is not None and day <= pub.day:
-        year, month, inferred = pub.year, pub.month, True
-    return _event_date(candidate.phrase, year, month, day, inferred), warnings
-
-
-def _event_date(phrase: str, year: int | None, month: int | None, day: int | None, inferred: bool) -> EventDate:
-    if year and month and day:
-        return EventDate(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", phrase=phrase,
-                         year_inferred=inferred)
-    if year and month:
-        return EventDate(value=f"{year:04d}-{month:02d}", precision="month", phrase=phrase,
-                         year_inferred=inferred)
-    if month and day:
-        return EventDate(value=f"--{month:02d}-{day:02d}", precision="day", phrase=phrase)
-    if day:
-        return EventDate(value=f"---{day:02d}", precision="day", phrase=phrase)
-    if year:
-        return EventDate(value=f"{year:04d}", precision="year", phrase=phrase, year_inferred=inferred)
-    return EventDate(value=None, precision="unknown", phrase=phrase)
-
-
-def strip_year(event_date: EventDate) -> EventDate:
-    """Drop a year the article does not support (``2021-12-05`` → ``--12-05``)."""
-    value = event_date.value or ""
-    match = re.fullmatch(r"\d{4}-(\d{2})-(\d{2})", value)
-    if match:
-        return event_date.model_copy(update={"value": f"--{match[1]}-{match[2]}", "year_inferred": False})
-    return event_date.model_copy(update={"value": None, "precision": "unknown", "year_inferred": False})
-
-
-def years_in_article(text: str, published: str | None, title: str | None) -> set[int]:
-    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
-    for extra in (published, title):
-        if extra:
-            years |= {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", extra)}
-    return years
-
-
-def _valid(year: int | None, month: int | None, day: int | None) -> bool:
-    if year is not None and not 1900 <= year <= 2100:
-        return False
-    if month is not None and not 1 <= month <= 12:
-        return False
-    if day is not None and not 1 <= day <= 31:
-        return False
-    if year and month and day:
-        try:
-            date(year, month, day)
-        except ValueError:
-            return False
-    return month is not None or day is not None
+# --------------------------------------------------------------------------- resolution
 
 
 def _published_date(published: str | None) -> date | None:
     if not published:
         return None
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    match = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", fold(published))
     if not match:
         return None
     try:
@@ -225,14 +470,358 @@ def _published_date(published: str | None) -> date | None:
         return None
 
 
-def _year_before(pub: date, month: int, day: int) -> int:
-    """The year that puts month/day on or before the publication date."""
-    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
-
-
 def _title_year(title: str | None) -> int | None:
     if not title:
         return None
-    years = {int(y) for y in _YEAR_IN_TITLE.findall(title)}
-    # Only an unambiguous headline year names the event's year.
+    years = {c.year for c in _scan(title, loose=False) if c.year and not c.two_digit_year}
+    years |= {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?!\d)", fold(title))}
     return years.pop() if len(years) == 1 else None
+
+
+def _nearest(pub: date, options: list[date]) -> date | None:
+    """The option nearest the stamp; on a tie, the earlier one (news reports the past)."""
+    options = [o for o in options if o is not None]
+    if not options:
+        return None
+    return min(options, key=lambda d: (abs((d - pub).days), d > pub))
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _lunar_to_solar(year: int, month: int, day: int, leap: bool) -> date | None:
+    try:
+        from lunardate import LunarDate
+    except ImportError:  # pragma: no cover - declared dependency
+        return None
+    try:
+        return LunarDate(year, month, day, leap).toSolarDate()
+    except ValueError:
+        if month == 12 and day == 30:  # 大年三十 / 除夕 in a year whose last month has 29 days
+            try:
+                return LunarDate(year, month, 29, leap).toSolarDate()
+            except ValueError:
+                return None
+        return None
+
+
+def _unknown(phrase: str | None) -> EventDate:
+    return EventDate(value=None, precision="unknown", phrase=phrase, year_inferred=False)
+
+
+def _value(phrase: str, year: int | None, month: int | None, day: int | None, inferred: bool) -> EventDate:
+    if year is not None and month is not None and day is not None:
+        if not _exists(year, month, day):
+            return _unknown(phrase)
+        return EventDate(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", phrase=phrase,
+                         year_inferred=inferred)
+    if year is not None and month is not None:
+        return EventDate(value=f"{year:04d}-{month:02d}", precision="month", phrase=phrase, year_inferred=inferred)
+    if month is not None and day is not None:
+        return EventDate(value=f"--{month:02d}-{day:02d}", precision="day", phrase=phrase)
+    if month is not None:
+        return EventDate(value=f"--{month:02d}", precision="month", phrase=phrase)
+    if day is not None:
+        return EventDate(value=f"---{day:02d}", precision="day", phrase=phrase)
+    if year is not None:
+        return EventDate(value=f"{year:04d}", precision="year", phrase=phrase, year_inferred=inferred)
+    return _unknown(phrase)
+
+
+def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | None,
+                       context_year: int | None = None) -> tuple[EventDate, list[str]]:
+    phrase = c.phrase
+    needs_stamp = (c.day_offset is not None and c.day is None) or c.week is not None or (
+        c.month_offset is not None) or c.year_offset is not None
+    if needs_stamp and pub is None:
+        return _unknown(phrase), [f"date phrase {phrase!r} is relative and the article has no publication date"]
+
+    year = c.year
+    if year is not None and c.two_digit_year:
+        anchor = pub.year if pub else 2000
+        year = 2000 + year if 2000 + year <= anchor + 10 else 1900 + year
+    if c.year_offset is not None:
+        year = pub.year + c.year_offset
+    month, day = c.month, c.day
+
+    if c.lunar:
+        if month is None or day is None:
+            return _unknown(phrase), [f"lunar date {phrase!r} without a day cannot be converted"]
+        if year is not None:
+            solar = _lunar_to_solar(year, month, day, c.leap_month)
+            if solar is None:
+                return _unknown(phrase), [f"lunar date {phrase!r} does not exist"]
+            return _value(phrase, solar.year, solar.month, solar.day, c.year is None), []
+        if pub is None:
+            return _unknown(phrase), [f"lunar date {phrase!r} has no year to convert it with"]
+        solar = _nearest(pub, [_lunar_to_solar(y, month, day, c.leap_month) for y in (pub.year - 1, pub.year)])
+        if solar is None:
+            return _unknown(phrase), [f"lunar date {phrase!r} does not exist"]
+        return _value(phrase, solar.year, solar.month, solar.day, True), []
+
+    if c.day_offset is not None and c.day is None:
+        when = pub + timedelta(days=c.day_offset)
+        return _value(phrase, when.year, when.month, when.day, True), []
+    if c.week is not None:
+        offset, weekday = c.week
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
+        when = monday + timedelta(days=weekday)
+        return _value(phrase, when.year, when.month, when.day, True), []
+    if c.month_offset is not None:
+        index = pub.year * 12 + pub.month - 1 + c.month_offset
+        year, month = index // 12, index % 12 + 1
+        return _value(phrase, year, month, day, True), []
+
+    if year is not None:
+        return _value(phrase, year, month, day, c.year_offset is not None), []
+    # No year in the phrase: the year of the article's own narrative (a full date just
+    # before it), else the stamp (nearest), else an unambiguous headline year.
+    if context_year is not None and month is not None and (day is None or _exists(context_year, month, day)):
+        return _value(phrase, context_year, month, day, True), []
+    if pub is not None and month is not None and day is not None:
+        when = _nearest(pub, [_safe(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)])
+        if when is not None:
+            return _value(phrase, when.year, when.month, when.day, True), []
+    if pub is not None and month is not None and day is None:
+        best = min((pub.year - 1, pub.year, pub.year + 1),
+                   key=lambda y: (abs((y * 12 + month) - (pub.year * 12 + pub.month)), y > pub.year))
+        return _value(phrase, best, month, None, True), []
+    if pub is not None and month is None and day is not None:
+        options = []
+        for shift in (-1, 0, 1):
+            index = pub.year * 12 + pub.month - 1 + shift
+            options.append(_safe(index // 12, index % 12 + 1, day))
+        when = _nearest(pub, options)
+        if when is not None:
+            return _value(phrase, when.year, when.month, when.day, True), []
+    if title_year is not None and month is not None:
+        if day is None or _exists(title_year, month, day):
+            return _value(phrase, title_year, month, day, True), []
+    return _value(phrase, None, month, day, False), []
+
+
+def _context_year(text: str, where: int, month: int | None, day: int | None) -> int | None:
+    """The year of the last full date stated before ``where``, if this month/day follows it closely.
+
+    "2020年9月5日—6日 … 9月6日上午": the second phrase is in the year the article
+    has just named, whatever the (re)publication stamp says.
+    """
+    if month is None:
+        return None
+    previous = [c for c in find_candidates(text)
+                if c.end <= where and c.year is not None and c.month is not None and not c.two_digit_year
+                and not c.background and not c.dateline and not c.stamp and not c.lunar]
+    if not previous:
+        return None
+    last = previous[-1]
+    start = _safe(last.year, last.month, last.day or 1)
+    this = _safe(last.year, month, day or 1)
+    if start is None or this is None:
+        return None
+    return last.year if 0 <= (this - start).days <= 200 else None
+
+
+def years_in_article(text: str, published: str | None, title: str | None) -> set[int]:
+    """Every year the article states, in any numeral style, plus the stamp's and headline's."""
+    years: set[int] = set()
+    pub = _published_date(published)
+    for source in (text or "", title or ""):
+        for c in _scan(source, loose=False):
+            if c.year is not None:
+                year = c.year
+                if c.two_digit_year:
+                    anchor = pub.year if pub else 2000
+                    year = 2000 + year if 2000 + year <= anchor + 10 else 1900 + year
+                years.add(year)
+        folded = fold(source)
+        years |= {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", folded)}
+        for token in re.findall(r"[〇○零一二三四五六七八九]{4}(?=\s*年)", folded):
+            years.add(cn_number(token) or 0)
+    if pub is not None:
+        years.add(pub.year)
+    return years
+
+
+def _without_year(phrase: str) -> str | None:
+    """``2019年10月30日`` → ``10月30日``: the phrase with its year part removed."""
+    folded = fold(phrase)
+    match = re.match(rf"\s*(?:(?:中华民国|民国|公元)?\s*{_YEAR_NUM}\s*年|(?:19|20)\d{{2}}\s*[-/.])\s*", folded)
+    if not match:
+        return None
+    rest = phrase[match.end():]
+    if re.match(r"\d{1,2}\s*[-/.]\s*\d{1,2}$", fold(rest).strip()):
+        month, day = re.split(r"\s*[-/.]\s*", fold(rest).strip())
+        return f"{int(month)}月{int(day)}日"
+    return rest or None
+
+
+def resolve_date(phrase: str, *, published: str | None = None, text: str | None = None,
+                 title: str | None = None) -> EventDate:
+    """The date a phrase names, with a year only from the article.
+
+    ``published`` is the publication stamp as found (``"2021-01-03 09:30"``);
+    it anchors relative words and supplies a missing year. ``text`` is the
+    cleaned article: a year in the phrase that the article never states (a
+    model added it) is dropped, and the rest resolved as the article says it.
+    """
+    return _resolve_with_warnings(phrase, published=published, text=text, title=title)[0]
+
+
+def _resolve_with_warnings(phrase: str, *, published: str | None, text: str | None,
+                           title: str | None) -> tuple[EventDate, list[str]]:
+    if not phrase or not phrase.strip():
+        return _unknown(None), []
+    candidate = parse_phrase(phrase)
+    if candidate is None:
+        return _unknown(phrase), [f"date phrase {phrase!r} does not parse"]
+    pub = _published_date(published)
+    warnings: list[str] = []
+    if text is not None and candidate.year is not None:
+        stated_year = candidate.year
+        if candidate.two_digit_year:
+            anchor = pub.year if pub else 2000
+            stated_year = 2000 + stated_year if 2000 + stated_year <= anchor + 10 else 1900 + stated_year
+        if stated_year not in years_in_article(text, published, title):
+            rest = _without_year(candidate.phrase)
+            reparsed = parse_phrase(rest) if rest else None
+            if reparsed is not None:
+                warnings.append(f"year {stated_year} appears nowhere in the article; removed")
+                located = rest if rest in text else reparsed.phrase
+                candidate = replace(reparsed, phrase=located)
+    context_year = None
+    if text is not None and candidate.year is None and candidate.year_offset is None and not candidate.relative:
+        where = _locate(text, candidate.phrase)
+        if where is not None:
+            context_year = _context_year(text, where, candidate.month, candidate.day)
+    event, more = _resolve_candidate(candidate, pub, _title_year(title) if pub is None else None, context_year)
+    return event, warnings + more
+
+
+def resolve(candidate: DateCandidate | None, *, published: str | None = None,
+            title: str | None = None) -> tuple[EventDate, list[str]]:
+    """A candidate found in the text, resolved against the stamp (kept for older callers)."""
+    if candidate is None:
+        return _unknown(None), []
+    pub = _published_date(published)
+    return _resolve_candidate(candidate, pub, _title_year(title) if pub is None else None)
+
+
+def strip_year(event_date: EventDate) -> EventDate:
+    """Drop a year the article does not support (``2021-12-05`` → ``--12-05``)."""
+    value = event_date.value or ""
+    match = re.fullmatch(r"\d{4}-(\d{2})(?:-(\d{2}))?", value)
+    if match:
+        partial = f"--{match[1]}-{match[2]}" if match[2] else f"--{match[1]}"
+        return event_date.model_copy(update={"value": partial, "year_inferred": False})
+    return event_date.model_copy(update={"value": None, "precision": "unknown", "year_inferred": False})
+
+
+# --------------------------------------------------------------------------- the event's date
+
+
+def _locate(text: str, phrase: str) -> int | None:
+    """Where the phrase is in the text, matched in folded form (either script, any width)."""
+    index = text.find(phrase)
+    if index >= 0:
+        return index
+    index = fold(text).find(fold(phrase))
+    if index >= 0:
+        return index
+    squeezed = re.sub(r"\s+", "", phrase)
+    if squeezed != phrase:
+        pattern = r"\s*".join(re.escape(ch) for ch in fold(squeezed))
+        match = re.search(pattern, fold(text))
+        if match:
+            return match.start()
+    return None
+
+
+# A candidate scored at or below this is a dateline, a stamp or a background date.
+_NOT_AN_EVENT_DATE = -4.0
+
+
+def _score(text: str, folded: str, c: DateCandidate, pub: date | None) -> float:
+    """How much a candidate looks like the date of the event the article reports."""
+    if c.dateline:
+        return -10.0
+    score = 0.0
+    if c.background:
+        score -= 6
+    if c.stamp:
+        score -= 8
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, c.start)), default=0)
+    end_match = _CLAUSE_END.search(folded, c.end)
+    clause_end = end_match.start() if end_match else len(folded)
+    after = folded[c.end:clause_end]
+    before = folded[clause_start:c.start]
+    if _EVENT_VERB.search(after[:60]):
+        score += 4
+    elif _EVENT_VERB.search(before[-30:]) or _EVENT_NOUN.search(after[:40]):
+        score += 2
+    elif _EVENT_NOUN.search(before[-20:]):
+        score += 1
+    if c.day is not None or c.day_offset is not None or c.week is not None:
+        score += 2
+    elif c.month is not None or c.month_offset is not None:
+        score += 0.5
+    if c.month is not None and c.day is not None:
+        score += 0.5  # a stated calendar date beats a relative word in a quoted speech
+    if c.year is None and c.year_offset is None and c.month is None and c.month_offset is None and (
+        c.day is not None
+    ):
+        score -= 1  # a bare day: usually repeats a date given earlier
+    if pub is not None and c.is_full:
+        delta = (date(c.year, c.month, c.day) - pub).days if _exists(c.year, c.month, c.day) else 9999
+        if delta == 0 and c.start < 200 and not _EVENT_VERB.search(after[:60]):
+            score -= 3  # the stamp repeated in the page header
+        if abs(delta) > 400:
+            score -= 3
+    score -= 2 * c.start / max(len(folded), 1)  # the lead states the event; later dates are details
+    return score
+
+
+def event_date(text: str, *, published: str | None = None, title: str | None = None,
+               model_phrase: str | None = None) -> tuple[EventDate, list[str]]:
+    """The date of the event the article reports, and one warning line per doubt.
+
+    The model's phrase wins when it is in the article and parses (the model has
+    read the article; the rules' dateline and background flags do not overrule
+    it); a year it added is dropped. Otherwise the rules choose: the date tied
+    to the event's own verb, not a dateline, a background date or the stamp.
+    """
+    warnings: list[str] = []
+    if model_phrase and model_phrase.strip().lower() not in {"null", "none", ""}:
+        phrase = model_phrase.strip()
+        where = _locate(text, phrase)
+        if where is None:
+            rest = _without_year(phrase)
+            if rest and _locate(text, rest.strip()) is not None:
+                where = _locate(text, rest.strip())
+        if where is not None:
+            event, more = _resolve_with_warnings(phrase, published=published, text=text, title=title)
+            if event.value is not None:
+                return event, warnings + more
+            warnings.append(f"date phrase {model_phrase!r} does not give a date; ignored")
+        else:
+            warnings.append(f"date phrase {model_phrase!r} is not in the article; ignored")
+    candidates = find_candidates(text)
+    if not candidates:
+        return _unknown(None), warnings
+    pub = _published_date(published)
+    folded = fold(text)
+    scored = [(_score(text, folded, c, pub), c) for c in candidates]
+    best_score, best = max(scored, key=lambda pair: pair[0])
+    if best_score <= _NOT_AN_EVENT_DATE:
+        warnings.append("the article's only dates are datelines, stamps or background dates")
+        return _unknown(None), warnings
+    if model_phrase:
+        warnings.append(f"date taken from the article's phrase {best.phrase!r}")
+    context_year = None
+    if best.year is None and best.year_offset is None and not best.relative:
+        context_year = _context_year(text, best.start, best.month, best.day)
+    event, more = _resolve_candidate(best, pub, _title_year(title) if pub is None else None, context_year)
+    return event, warnings + more
