@@ -8,19 +8,17 @@ arrives; outputs are written to a temp file and renamed) and readable
 
 from __future__ import annotations
 
-import asyncio
 import os
-import re
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .clean import clean
-from .llm import ModelError
+from .group import fingerprint, group
+from .history import History, date_sort_key, new_event_id
 from .load import InputError, iter_article_paths, load_article
 from .schema import (
     SCHEMA_VERSION,
@@ -34,8 +32,10 @@ from .schema import (
     SummaryRecord,
 )
 from .state import State, cache_key
+from .summarize import Failure
 
-FORMATS = ("json", "md", "html")
+FORMATS = ("json", "md", "html", "atom", "csv")
+DEFAULT_FORMATS = ("json", "md", "html")
 
 
 @dataclass
@@ -44,10 +44,12 @@ class DigestOptions:
     state_path: Path | None = None
     concurrency: int = 8
     date: str | None = None
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     budget_tokens: int | None = None
     batch: bool = False
     max_bytes: int = 2_000_000
+    wait: float = 0.0  # seconds to wait for another digest holding the state
+    new_only: bool = False  # Markdown, HTML and CSV show only the events first seen tonight
 
     @property
     def state_file(self) -> Path:
@@ -93,7 +95,7 @@ def run_digest(
     """Summarise what is new, reuse what is cached, write the digest files."""
     started = time.monotonic()
     progress = Progress()
-    state = State(options.state_file)
+    state = State(options.state_file, wait=options.wait)
     try:
         articles, input_failures = _load(inputs, options.max_bytes)
         model = summarizer.model_identity()
@@ -119,9 +121,10 @@ def run_digest(
 
                 run_batch(summarizer, pending, state, progress, options, on_progress)
             else:
-                summarizer.run_async(_summarize_all(summarizer, pending, state, progress, options, on_progress))
-        digest = _assemble(list(jobs.values()), input_failures, model, options, progress, started)
-        written = write_outputs(digest, options)
+                _summarize_all(summarizer, pending, state, progress, options, on_progress)
+        with History(options.state_file, wait=options.wait) as history:
+            digest = _assemble(list(jobs.values()), input_failures, model, options, progress, started, history)
+            written = write_outputs(digest, options, history)
         return DigestResult(digest, written)
     finally:
         state.close()
@@ -138,48 +141,38 @@ def _load(inputs: Iterable[str | Path], max_bytes: int) -> tuple[list[Article], 
     return articles, failures
 
 
-async def _summarize_all(summarizer, pending: list[_Job], state: State, progress: Progress,
-                         options: DigestOptions, on_progress) -> None:
-    gate = asyncio.Semaphore(summarizer.max_concurrency(options.concurrency))
+def _summarize_all(summarizer, pending: list[_Job], state: State, progress: Progress,
+                   options: DigestOptions, on_progress) -> None:
+    """Send what is not cached; commit each outcome the moment it arrives (a kill -9 loses only
+    the requests in flight); stop starting articles once the token budget is spent."""
+    by_path = {job.articles[0].path: job for job in pending}
 
-    async def one(job: _Job) -> None:
-        article = job.articles[0]
-        fetched = None
-        try:
-            fetched = await summarizer.afetch(article)
-            progress.tokens += fetched[1].attempts.usage.total_tokens  # before the budget check sees it
-        except ModelError as exc:
-            job.error, job.attempts = str(exc), exc.attempts
-            progress.tokens += exc.usage.total_tokens
-        except Exception as exc:  # one article's surprise must not sink the night
-            job.error = f"{type(exc).__name__}: {exc}"
-        finally:
-            gate.release()
-        if fetched is not None:
-            await asyncio.sleep(0)  # let the next request leave before grounding this answer
-            try:
-                job.record = summarizer.finish(*fetched)
-            except Exception as exc:
-                job.error = f"{type(exc).__name__}: {exc}"
-        if job.record is not None:
-            state.done(job.key, job.record)
+    def should_start() -> bool:
+        return options.budget_tokens is None or progress.tokens < options.budget_tokens
+
+    def on_done(result: SummaryRecord | Failure) -> None:
+        if isinstance(result, SummaryRecord):
+            job = by_path[result.article.path]
+            job.record = result
+            progress.tokens += result.meta.usage.total_tokens
+            state.done(job.key, result)
             progress.summarized += len(job.articles)
         else:
-            state.failed(job.key, article.sha256, article.path, job.error or "unknown error", job.attempts)
-            progress.failed += len(job.articles)
-        progress.last = article.id
+            job = by_path[result.source]
+            progress.tokens += result.tokens
+            if result.skipped:
+                job.skipped = True
+                progress.skipped += len(job.articles)
+            else:
+                job.error, job.attempts = result.error or "unknown error", result.attempts
+                article = job.articles[0]
+                state.failed(job.key, article.sha256, article.path, job.error, job.attempts)
+                progress.failed += len(job.articles)
+        progress.last = job.articles[0].id
         _notify(on_progress, progress)
 
-    tasks = []
-    for job in pending:
-        await gate.acquire()
-        if options.budget_tokens is not None and progress.tokens >= options.budget_tokens:
-            gate.release()
-            job.skipped = True
-            progress.skipped += len(job.articles)
-            continue
-        tasks.append(asyncio.create_task(one(job)))
-    await asyncio.gather(*tasks)
+    summarizer.summarize_many([job.articles[0] for job in pending], concurrency=options.concurrency,
+                              on_done=on_done, should_start=should_start)
     _notify(on_progress, progress)
 
 
@@ -188,18 +181,18 @@ def _notify(callback, progress: Progress) -> None:
         callback(progress)
 
 
-# --------------------------------------------------------------- grouping
+# --------------------------------------------------------------- events
 
 
 def _assemble(jobs: list[_Job], input_failures: list[DigestFailure], model: str, options: DigestOptions,
-              progress: Progress, started: float) -> Digest:
+              progress: Progress, started: float, history: History) -> Digest:
     done = [(job.record, article) for job in jobs if job.record for article in job.articles]
     failures = list(input_failures) + [
         DigestFailure(article=FailedArticle(path=a.path, id=a.id), error=job.error or "", attempts=job.attempts)
         for job in jobs if job.error is not None for a in job.articles
     ]
     skipped = [FailedArticle(path=a.path, id=a.id) for job in jobs if job.skipped for a in job.articles]
-    items = group_events(done)
+    items = link_events(done, options.digest_date, history)
     stats = DigestStats(**progress.model_dump(exclude={"last"}))
     stats.failed, stats.skipped = len(failures), len(skipped)
     stats.seconds = round(time.monotonic() - started, 3)
@@ -208,78 +201,102 @@ def _assemble(jobs: list[_Job], input_failures: list[DigestFailure], model: str,
 
 
 def group_events(done: list[tuple[SummaryRecord, Article]]) -> list[DigestItem]:
-    """One item per event. Two articles report the same event when their cleaned
-    texts are near-copies (4-gram Jaccard ≥ 0.5), or when they share a known
-    date and their event names are alike (bigram Jaccard ≥ 0.5)."""
-    parent = list(range(len(done)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    shingles = [_grams(article.text, 4) for _, article in done]
-    names = [_grams(record.summary.event, 2) for record, _ in done]
-    for i in range(len(done)):
-        for j in range(i + 1, len(done)):
-            if find(i) == find(j):
-                continue
-            di, dj = done[i][0].summary.date.value, done[j][0].summary.date.value
-            same_event = di is not None and di == dj and _jaccard(names[i], names[j]) >= 0.5
-            if same_event or _jaccard(shingles[i], shingles[j]) >= 0.5:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(done)):
-        groups.setdefault(find(i), []).append(i)
-    items = []
-    for members in groups.values():
-        members.sort(key=lambda i: done[i][1].path)
-        best = max(members, key=lambda i: (len(done[i][0].summary.hosts) + len(done[i][0].summary.resolutions),
-                                           -members.index(i)))
-        sources = [DigestSource(path=done[i][1].path, id=done[i][1].id, title=done[i][1].title,
-                                source=done[i][1].source) for i in members]
-        items.append(DigestItem(summary=done[best][0].summary, sources=sources))
-    return sorted(items, key=lambda item: (_date_sort_key(item.summary.date.value), item.sources[0].path))
+    """One item per event among ``done`` alone (no history): see :mod:`summarizer.group` for the rule."""
+    prints = [fingerprint(record.summary.event, record.summary.date.value, article.text) for record, article in done]
+    items = [_item(done, members) for members in group(prints)]
+    return sorted(items, key=_item_order)
 
 
-def _date_sort_key(value: str | None) -> str:
-    return value if value and value[0].isdigit() else "~" + (value or "~")
+def link_events(done: list[tuple[SummaryRecord, Article]], night: str, history: History) -> list[DigestItem]:
+    """Group tonight's reports into events, give each its stable id and status, and remember them.
+
+    Tonight's reports are grouped together with the fingerprints of earlier
+    nights' reports, so a reprint arriving tonight joins the event it repeats.
+    An event takes the id of the earliest known event among its reports; an
+    event with no known report is ``new``; a known event with a report not
+    seen before tonight is an ``update``; the rest is ``seen``.
+    """
+    prints = [fingerprint(record.summary.event, record.summary.date.value, article.text) for record, article in done]
+    tonight_sha256s = sorted({article.sha256 for _, article in done})
+    earlier = history.recent_sources(night, exclude=set(tonight_sha256s))
+    known = history.sources_of(tonight_sha256s)
+    events = history.events({event for event, _ in known.values()} | {source.event_id for source in earlier})
+    items, reports = [], []
+    for members in group(prints + [source.fingerprint for source in earlier]):
+        tonight = [i for i in members if i < len(done)]
+        if not tonight:
+            continue
+        sha256s = [done[i][1].sha256 for i in tonight]
+        linked = {known[sha][0] for sha in sha256s if sha in known}
+        linked |= {earlier[i - len(done)].event_id for i in members if i >= len(done)}
+        candidates = [events[event] for event in linked if event in events]
+        if candidates:
+            event = min(candidates, key=lambda e: (e.first_seen, e.event_id))
+            event_id, first_seen = event.event_id, event.first_seen
+        else:
+            event_id, first_seen = new_event_id(sha256s), night
+        if first_seen >= night:
+            status = "new"
+        elif any(sha not in known or known[sha][1] >= night for sha in sha256s):
+            status = "update"
+        else:
+            status = "seen"
+        item = _item(done, tonight)
+        item.event_id, item.first_seen, item.status = event_id, first_seen, status
+        items.append(item)
+        reports.append([(done[i][1].sha256, prints[i]) for i in tonight])
+    history.record(night, items, reports)
+    return sorted(items, key=_item_order)
 
 
-def _grams(text: str, n: int) -> set[str]:
-    text = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
-    return {text[i : i + n] for i in range(max(1, len(text) - n + 1))} if text else set()
+def _item(done: list[tuple[SummaryRecord, Article]], members: list[int]) -> DigestItem:
+    members = sorted(members, key=lambda i: done[i][1].path)
+    richness = [len(done[i][0].summary.hosts) + len(done[i][0].summary.resolutions) for i in members]
+    best = members[richness.index(max(richness))]  # the richest summary; the first path among equals
+    sources = [DigestSource(path=done[i][1].path, id=done[i][1].id, title=done[i][1].title,
+                            source=done[i][1].source, url=done[i][1].url) for i in members]
+    return DigestItem(summary=done[best][0].summary, sources=sources)
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    if not a or not b or min(len(a), len(b)) < 0.5 * max(len(a), len(b)):
-        return 0.0  # sizes this far apart cannot reach 0.5
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)
+_STATUS_ORDER = {"new": 0, "update": 1, "seen": 2}
+
+
+def _item_order(item: DigestItem) -> tuple[int, str, str]:
+    return _STATUS_ORDER[item.status], date_sort_key(item.summary.date.value), item.sources[0].path
 
 
 # --------------------------------------------------------------- outputs
 
 
-def write_outputs(digest: Digest, options: DigestOptions) -> list[Path]:
+def write_outputs(digest: Digest, options: DigestOptions, history: History | None = None) -> list[Path]:
+    from .feed import digest_atom, digest_csv, rolling_atom
     from .report import digest_html, digest_markdown
 
     renderers = {
         "json": lambda: digest.model_dump_json(indent=2) + "\n",
-        "md": lambda: digest_markdown(digest),
-        "html": lambda: digest_html(digest),
+        "md": lambda: digest_markdown(digest, new_only=options.new_only),
+        "html": lambda: digest_html(digest, new_only=options.new_only),
+        "atom": lambda: digest_atom(digest),
+        "csv": lambda: digest_csv(digest, new_only=options.new_only),
     }
     written = []
     for fmt in options.formats:
         path = options.out_dir / f"digest-{digest.date}.{fmt}"
         atomic_write(path, renderers[fmt]())
         written.append(path)
+        if fmt == "atom" and history is not None:
+            feed = options.out_dir / "feed.atom"
+            atomic_write(feed, rolling_atom(history.feed_items(digest.date), digest.date, digest.model))
+            written.append(feed)
     return written
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write beside the target, fsync, rename: readers see the old file or the new one."""
+    """Write beside the target, fsync, rename: readers see the old file or the new one.
+
+    The file gets the mode any new file would (0666 less the umask), not
+    mkstemp's private 0600: a digest is meant to be read by others.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -287,7 +304,14 @@ def atomic_write(path: Path, text: str) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

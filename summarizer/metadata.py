@@ -1,7 +1,7 @@
-"""Page metadata written into the body: source, author and publication stamp.
+"""Page metadata written into the body: source, author, publication stamp, URL.
 
-Scraped pages print "来源：…", "作者：…", "发表于2020/6/8 22:23:59" or a bare
-"2022年02月17日16:51" as lines of text. They move out of the body into the
+Scraped pages print "来源：…", "作者：…", "发表于2020/6/8 22:23:59", a bare
+"2022年02月17日16:51" or "原文链接：https://…" as lines of text. They move out of the body into the
 article's metadata; a publication stamp is never the event date, it only
 supplies a missing year.
 """
@@ -23,9 +23,14 @@ _STAMP_KEYS = (
     "更新时间|更新時間|日期"
 )
 _STAMP = re.compile(rf"^(?:{_STAMP_KEYS})\s*[:：]?\s*(?P<date>{_DATE})?\s*(?P<rest>.*)$")
+_URL_KEYS = (
+    r"(?:[Ss]ource\s+)?URL|[Uu]rl|(?:来源|來源)?(?:网址|網址)|原文(?:链接|鏈接|連結|地址|网址|網址)|链接|鏈接|連結"
+)
+_URL_KEY = re.compile(rf"^(?:{_URL_KEYS})$")
+_URL = re.compile(r"https?://[^\s<>\"'，。；、）)]+", re.IGNORECASE)
 _FIELD = re.compile(
-    r"(?P<key>来源|來源|稿源|作者|记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|"
-    r"通讯员|通訊員|摄影|攝影|链接|鏈接|原标题|原標題)\s*[:：]\s*"
+    rf"(?P<key>{_URL_KEYS}|来源|來源|稿源|作者|记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|"
+    r"通讯员|通訊員|摄影|攝影|原标题|原標題)\s*[:：]\s*"
 )
 _BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|來源|责编|責編|编辑|編輯)\s*[:：].*)[）)]$")
 
@@ -62,7 +67,7 @@ def take_metadata(line: str, meta: Meta) -> bool:
             _store_fields(rest_fields, meta)
         return True
     fields = _fields(line)
-    if fields and len(line) <= 80:
+    if fields and len(_URL.sub("", line)) <= 80:  # a long URL does not make a line body text
         _store_fields(fields, meta)
         return True
     return False
@@ -97,7 +102,10 @@ def _store_fields(fields: dict[str, str], meta: Meta) -> None:
         value = value.strip("（）() ")
         if not value:
             continue
-        if key in {"来源", "來源", "稿源"}:
+        if _URL_KEY.match(key):
+            url = _URL.search(value)
+            meta.url = meta.url or (url.group(0) if url else None)  # a URL the HTML stated wins
+        elif key in {"来源", "來源", "稿源"}:
             meta.source = meta.source or value
         elif key in {"作者", "记者", "記者"}:
             meta.author = meta.author or value.rstrip("。")

@@ -1,4 +1,9 @@
-"""Digest renderings: Markdown grouped by event date, and one self-contained HTML page.
+"""Digest renderings: Markdown and one self-contained HTML page.
+
+A reader who follows events over weeks wants what changed first: events new
+tonight, then updates of known events (a new source), each grouped by event
+date, then a folded list of the events with nothing new (or nothing of them
+with ``new_only``).
 
 Every piece of article text is escaped in the HTML (``html.escape`` with
 quotes), the page loads no external asset and runs no script, and its CSS
@@ -13,6 +18,7 @@ from itertools import groupby
 from .schema import Digest, DigestItem
 
 UNKNOWN = "Date unknown"
+SECTIONS = (("new", "New"), ("update", "Updates"))
 
 
 def _date_heading(item: DigestItem) -> str:
@@ -26,7 +32,7 @@ def _date_heading(item: DigestItem) -> str:
     return value
 
 
-def digest_markdown(digest: Digest) -> str:
+def digest_markdown(digest: Digest, *, new_only: bool = False) -> str:
     stats = digest.stats
     lines = [
         f"# Event digest — {digest.date}",
@@ -36,10 +42,22 @@ def digest_markdown(digest: Digest) -> str:
         f"model {digest.model}",
         "",
     ]
-    for heading, group in groupby(digest.items, key=_date_heading):
-        lines += [f"## {heading}", ""]
-        for item in group:
-            lines += _item_markdown(item)
+    for status, title in SECTIONS:
+        chosen = [item for item in digest.items if item.status == status]
+        if status != "new" and (new_only or not chosen):
+            continue
+        lines += [f"## {title} ({len(chosen)})", ""]
+        for heading, group in groupby(chosen, key=_date_heading):
+            lines += [f"### {heading}", ""]
+            for item in group:
+                lines += _item_markdown(item)
+    seen = [item for item in digest.items if item.status == "seen"]
+    if seen and not new_only:
+        lines += [f"## Nothing new ({len(seen)})", "", "<details><summary>Events already reported, no new source"
+                  "</summary>", ""]
+        lines += [f"- {item.summary.event} — {item.summary.date.value or 'date unknown'} · first seen "
+                  f"{item.first_seen} · `{item.event_id}`" for item in seen]
+        lines += ["", "</details>", ""]
     if digest.failures:
         lines += ["## Failed", ""]
         lines += [f"- `{f.article.path}`: {f.error} ({f.attempts} request(s))" for f in digest.failures]
@@ -53,7 +71,7 @@ def digest_markdown(digest: Digest) -> str:
 
 def _item_markdown(item: DigestItem) -> list[str]:
     summary = item.summary
-    lines = [f"### {summary.event}", ""]
+    lines = [f"#### {summary.event}", "", f"- **Event:** `{item.event_id}` · first seen {item.first_seen}"]
     if summary.date.phrase:
         lines.append(f"- **When:** {summary.date.value or 'unknown'} (“{summary.date.phrase}”)")
     for host in summary.hosts:
@@ -61,7 +79,8 @@ def _item_markdown(item: DigestItem) -> list[str]:
     for resolution in summary.resolutions:
         said = "" if resolution.text == resolution.evidence else f"{resolution.text} — "
         lines.append(f"- **Decided:** {said}“{resolution.evidence}”")
-    sources = ", ".join(f"{s.title or s.id} (`{s.path}`)" for s in item.sources)
+    sources = ", ".join(f"[{s.title or s.id}]({s.url}) (`{s.path}`)" if s.url else f"{s.title or s.id} (`{s.path}`)"
+                        for s in item.sources)
     lines += [f"- **Sources ({len(item.sources)}):** {sources}", ""]
     return lines
 
@@ -76,7 +95,9 @@ h1 { font-size: 1.5rem; margin: .5rem 0; } h2 { font-size: 1.15rem; border-botto
   padding-bottom: .25rem; margin-top: 2rem; }
 article { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0;
   break-inside: avoid; }
-article h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
+h3 { font-size: 1rem; color: var(--muted); margin: 1rem 0 .25rem; }
+article h4 { font-size: 1.05rem; margin: 0 0 .4rem; }
+details summary { cursor: pointer; color: var(--muted); }
 dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .75rem; }
 dt { font-weight: 600; color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
 q { color: var(--muted); font-size: .92rem; }
@@ -88,7 +109,7 @@ ul { margin: .2rem 0; padding-left: 1.2rem; }
 """
 
 
-def digest_html(digest: Digest) -> str:
+def digest_html(digest: Digest, *, new_only: bool = False) -> str:
     e = _escape
     stats = digest.stats
     parts = [
@@ -110,10 +131,22 @@ def digest_html(digest: Digest) -> str:
         "</header>",
         "<main>",
     ]
-    for heading, group in groupby(digest.items, key=_date_heading):
-        parts.append(f"<section><h2>{e(heading)}</h2>")
-        parts += [_item_html(item) for item in group]
+    for status, title in SECTIONS:
+        chosen = [item for item in digest.items if item.status == status]
+        if status != "new" and (new_only or not chosen):
+            continue
+        parts.append(f'<section class="{status}"><h2>{title} ({len(chosen)})</h2>')
+        for heading, group in groupby(chosen, key=_date_heading):
+            parts.append(f"<h3>{e(heading)}</h3>")
+            parts += [_item_html(item) for item in group]
         parts.append("</section>")
+    seen = [item for item in digest.items if item.status == "seen"]
+    if seen and not new_only:
+        parts.append(f'<section class="seen"><h2>Nothing new ({len(seen)})</h2><details>'
+                     "<summary>Events already reported, no new source</summary><ul>")
+        parts += [f"<li>{e(item.summary.event)} · {e(item.summary.date.value or 'date unknown')} · first seen "
+                  f"{e(item.first_seen)}</li>" for item in seen]
+        parts.append("</ul></details></section>")
     if digest.failures:
         parts.append('<section class="failed"><h2>Failed</h2><ul>')
         parts += [f"<li><code>{e(f.article.path)}</code>: {e(f.error)} ({f.attempts} request(s))</li>"
@@ -139,11 +172,21 @@ def _item_html(item: DigestItem) -> str:
         said = "" if resolution.text == resolution.evidence else f"{e(resolution.text)} "
         rows.append(f"<dt>Decided</dt><dd>{said}<q>{e(resolution.evidence)}</q></dd>")
     sources = "".join(
-        f"<li>{e(s.title or s.id)}{' · ' + e(s.source) if s.source else ''} <code>{e(s.path)}</code></li>"
+        f"<li>{_title_html(s.title or s.id, s.url)}{' · ' + e(s.source) if s.source else ''} "
+        f"<code>{e(s.path)}</code></li>"
         for s in item.sources
     )
     rows.append(f"<dt>Sources</dt><dd><ul>{sources}</ul></dd>")
-    return f"<article><h3>{e(summary.event)}</h3><dl>{''.join(rows)}</dl></article>"
+    badge = "" if item.status == "new" else f' <small class="meta">first seen {e(item.first_seen)}</small>'
+    return (f'<article id="{e(item.event_id)}"><h4>{e(summary.event)}{badge}</h4>'
+            f"<dl>{''.join(rows)}</dl></article>")
+
+
+def _title_html(title: str, url: str | None) -> str:
+    """A link only for web addresses: a javascript: or data: URL in a page stays text."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return f'<a href="{_escape(url)}" rel="noreferrer">{_escape(title)}</a>'
+    return _escape(title)
 
 
 def _escape(value: object) -> str:

@@ -1,0 +1,169 @@
+"""Continuity across nights: which event every report belongs to, and when it was first seen.
+
+Lives in the digest's SQLite state file, on its own connection (WAL, with a
+busy timeout), in tables of its own:
+
+``events``   one row per event: stable id, the night it was first seen, the
+             night it last changed, and its latest digest item (for the
+             rolling feed).
+``sources``  one row per report (article sha256): its event, the night it
+             arrived, and its grouping fingerprint, so that a reprint arriving
+             weeks later still finds the event it repeats.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from .group import Fingerprint
+from .schema import DigestItem
+
+LOOKBACK_DAYS = 60  # how far back a new report is compared with earlier ones
+FEED_NIGHTS = 14
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    first_seen TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    item TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_updated ON events (updated);
+CREATE TABLE IF NOT EXISTS sources (
+    sha256 TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    night TEXT NOT NULL,
+    event_date TEXT,
+    name_grams BLOB NOT NULL,
+    text_minhash BLOB NOT NULL,
+    text_size INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_night ON sources (night);
+CREATE INDEX IF NOT EXISTS sources_event ON sources (event_id);
+"""
+
+
+@dataclass
+class KnownSource:
+    sha256: str
+    event_id: str
+    night: str
+    fingerprint: Fingerprint
+
+
+@dataclass
+class KnownEvent:
+    event_id: str
+    first_seen: str
+    updated: str
+
+
+def new_event_id(member_sha256s: Iterable[str]) -> str:
+    """An id that names the event by its reports, so a re-run of the same night gives the same id."""
+    return "ev-" + hashlib.sha256(min(member_sha256s).encode("ascii")).hexdigest()[:16]
+
+
+def date_sort_key(value: str | None) -> str:
+    """Chronological order with partial dates after the full ones they contain:
+    2024-05-03 < 2024-05 < 2024-06-01 < 2024 < --05-03 (year unknown) < unknown."""
+    if not value:
+        return "~~"
+    if not value[0].isdigit():
+        return "~" + value
+    return value + "~" if len(value) < 10 else value
+
+
+class History:
+    def __init__(self, path: Path, *, wait: float = 0.0) -> None:
+        self.db = sqlite3.connect(path, timeout=max(30.0, wait), isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def recent_sources(self, night: str, exclude: set[str]) -> list[KnownSource]:
+        """Reports of the nights before ``night`` (within the look-back), minus those seen again tonight."""
+        since = (date.fromisoformat(night) - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        rows = self.db.execute(
+            "SELECT sha256, event_id, night, event_date, name_grams, text_minhash, text_size FROM sources"
+            " WHERE night >= ? AND night < ?", (since, night)
+        )
+        return [
+            KnownSource(sha256, event_id, seen, Fingerprint(
+                date=event_date, name_grams=np.frombuffer(names, dtype=np.uint32),
+                text_minhash=np.frombuffer(minhash, dtype=np.uint32), text_size=size))
+            for sha256, event_id, seen, event_date, names, minhash, size in rows if sha256 not in exclude
+        ]
+
+    def sources_of(self, sha256s: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """sha256 → (event_id, night it arrived) for the reports already known."""
+        known: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(sha256s), 500):
+            chunk = list(sha256s[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for sha256, event_id, night in self.db.execute(
+                f"SELECT sha256, event_id, night FROM sources WHERE sha256 IN ({marks})", chunk
+            ):
+                known[sha256] = (event_id, night)
+        return known
+
+    def events(self, event_ids: Iterable[str]) -> dict[str, KnownEvent]:
+        ids = sorted(set(event_ids))
+        found: dict[str, KnownEvent] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for event_id, first_seen, updated in self.db.execute(
+                f"SELECT event_id, first_seen, updated FROM events WHERE event_id IN ({marks})", chunk
+            ):
+                found[event_id] = KnownEvent(event_id, first_seen, updated)
+        return found
+
+    def record(self, night: str, items: Sequence[DigestItem],
+               members: Sequence[Sequence[tuple[str, Fingerprint]]]) -> None:
+        """Remember tonight's items and their reports, in one transaction."""
+        with self.db:
+            self.db.execute("BEGIN")
+            for item, reports in zip(items, members, strict=True):
+                if item.status == "seen":
+                    self.db.execute("UPDATE events SET item = ? WHERE event_id = ? AND updated = ?",
+                                    (item.model_dump_json(), item.event_id, night))
+                else:
+                    self.db.execute(
+                        "INSERT INTO events (event_id, first_seen, updated, item) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (event_id) DO UPDATE SET updated = excluded.updated, item = excluded.item",
+                        (item.event_id, item.first_seen, night, item.model_dump_json()),
+                    )
+                self.db.executemany(
+                    "INSERT INTO sources (sha256, event_id, night, event_date, name_grams, text_minhash,"
+                    " text_size) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                    [(sha256, item.event_id, night, fp.date, fp.name_grams.astype(np.uint32).tobytes(),
+                      fp.text_minhash.astype(np.uint32).tobytes(), fp.text_size) for sha256, fp in reports],
+                )
+
+    def feed_items(self, night: str, nights: int = FEED_NIGHTS) -> list[tuple[str, DigestItem]]:
+        """(night it last changed, item) of every event new or updated in the last ``nights`` nights."""
+        since = (date.fromisoformat(night) - timedelta(days=nights - 1)).isoformat()
+        rows = self.db.execute(
+            "SELECT updated, item FROM events WHERE updated >= ? AND updated <= ? ORDER BY updated DESC, event_id",
+            (since, night),
+        )
+        return [(updated, DigestItem.model_validate_json(item)) for updated, item in rows]
+
+    def event_of(self, sha256s: Sequence[str]) -> dict[str, str]:
+        return {sha256: event for sha256, (event, _) in self.sources_of(sha256s).items()}
