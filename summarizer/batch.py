@@ -1,26 +1,39 @@
 """The OpenAI Batch API path for large nightly runs: half the price, hours of latency.
 
-JSONL upload → batch create → poll → download → map each line back to its
-article by ``custom_id`` (the cache key) → validate and ground exactly as the
-online path does. A line that fails is recorded as failed in the state and is
-retried on the next run; nothing is re-asked inside a batch.
+JSONL upload → batch create → **record the batch in the state** → poll →
+download → map each line back to its article by ``custom_id`` (the cache key)
+→ validate and ground exactly as the online path does. A line that fails is
+recorded as failed in the state and is retried on the next run; nothing is
+re-asked inside a batch.
+
+Paid work is never bought twice: the batch id is saved before the first poll,
+so a run that is killed (or gives up at its deadline) while waiting resumes
+the *same* batch next time. Files and Batches calls are retried on transient
+errors like chat requests are. With a token budget, articles are admitted by
+an upper-bound estimate (prompt characters + the answer cap) and the rest are
+skipped, since a batch cannot be stopped half-way once submitted.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
-from .llm import Attempts, StructuredResult
-from .prompt import build_messages
+from .llm import Attempts, StructuredResult, is_transient
 from .schema import ModelSummary, Usage
 from .structured import parse_json, response_format
 
 TERMINAL = {"completed", "failed", "expired", "cancelled"}
+DEFAULT_DEADLINE_SECONDS = 24 * 3600.0
+log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 
 def batch_mode(mode: str) -> str:
@@ -28,61 +41,168 @@ def batch_mode(mode: str) -> str:
     return "json_schema" if mode == "auto" else mode
 
 
-def build_lines(summarizer, jobs: list) -> str:
+def request_line(summarizer, job) -> dict[str, Any]:
+    """One JSONL line: the same messages and parameters the online path sends."""
     settings = summarizer.settings
     fmt = response_format(batch_mode(settings.mode), ModelSummary)
-    lines = []
-    for job in jobs:
-        body: dict[str, Any] = {
-            "model": settings.model,
-            "messages": build_messages(job.articles[0], language=summarizer.language,
-                                       max_article_chars=summarizer.max_article_chars,
-                                       template=summarizer.template),
-            "temperature": 0,
-            "max_tokens": settings.max_tokens,
-        }
-        if fmt is not None:
-            body["response_format"] = fmt
-        lines.append(json.dumps({"custom_id": job.key, "method": "POST", "url": "/v1/chat/completions",
-                                 "body": body}, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
+    body: dict[str, Any] = {
+        "model": settings.model,
+        "messages": summarizer.messages(job.articles[0]),
+        "temperature": 0,
+        "max_tokens": settings.max_tokens,
+    }
+    if fmt is not None:
+        body["response_format"] = fmt
+    return {"custom_id": job.key, "method": "POST", "url": "/v1/chat/completions", "body": body}
+
+
+def build_lines(summarizer, jobs: list) -> str:
+    return "".join(json.dumps(request_line(summarizer, job), ensure_ascii=False) + "\n" for job in jobs)
+
+
+def estimated_tokens(line: dict[str, Any]) -> int:
+    """An upper bound on what a line can cost: one token per prompt character, plus the answer cap.
+    (CJK text is close to one token per character; Latin text is well under.)"""
+    body = line["body"]
+    prompt = sum(len(m.get("content") or "") for m in body["messages"])
+    return prompt + int(body.get("max_tokens") or 0)
 
 
 def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> None:
     client = summarizer.start().sync_client()
     poll = float(os.environ.get("SUMMARIZER_BATCH_POLL", "30"))
-    uploaded = client.files.create(file=("digest.jsonl", build_lines(summarizer, jobs).encode("utf-8")),
-                                   purpose="batch")
-    batch = client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
-                                  completion_window="24h")
+    deadline_seconds = getattr(options, "batch_deadline", None) or float(
+        os.environ.get("SUMMARIZER_BATCH_DEADLINE", DEFAULT_DEADLINE_SECONDS))
     started = time.monotonic()
+    deadline = started + deadline_seconds
+    by_key = {job.key: job for job in jobs}
+    mode = batch_mode(summarizer.settings.mode)
+
+    def collect(batch: Any) -> None:
+        outputs = _download(client, batch)
+        for key in _batch_keys(state, batch.id):
+            job = by_key.pop(key, None)
+            if job is not None:
+                _settle(summarizer, job, outputs.get(key), mode, batch.status, state, progress, started,
+                        on_progress)
+        state.set_batch_status(batch.id, "collected" if batch.status == "completed" else batch.status)
+
+    # 1. Batches an earlier run submitted and never collected: resume them first.
+    for entry in state.open_batches():
+        if not by_key.keys() & set(entry.keys):
+            continue
+        log.info("resuming batch %s (%d articles)", entry.id, len(entry.keys))
+        batch = _wait_for(client, entry.id, state, poll, deadline)
+        if batch is None:
+            _still_running(by_key, entry.keys, entry.id, progress, on_progress)
+            return
+        collect(batch)
+
+    # 2. What is left goes into one new batch, within the token budget.
+    lines, spent = [], progress.tokens
+    for job in list(by_key.values()):
+        line = request_line(summarizer, job)
+        cost = estimated_tokens(line)
+        if options.budget_tokens is not None and spent + cost > options.budget_tokens:
+            job.skipped = True
+            progress.skipped += len(job.articles)
+            del by_key[job.key]
+            continue
+        spent += cost
+        lines.append(line)
+    if not lines:
+        _notify(on_progress, progress)
+        return
+    payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+    uploaded = _retry(lambda: client.files.create(file=("digest.jsonl", payload), purpose="batch"))
+    batch = _retry(lambda: client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
+                                                 completion_window="24h"))
+    keys = [line["custom_id"] for line in lines]
+    state.save_batch(batch.id, uploaded.id, keys, batch.status)
+    log.info("submitted batch %s (%d articles, input file %s)", batch.id, len(keys), uploaded.id)
+    submitted = batch.id
+    batch = _wait_for(client, submitted, state, poll, deadline, first=batch)
+    if batch is None:
+        _still_running(by_key, keys, submitted, progress, on_progress)
+        return
+    collect(batch)
+
+
+def _batch_keys(state, batch_id: str) -> list[str]:
+    for entry in state.open_batches():
+        if entry.id == batch_id:
+            return entry.keys
+    return []
+
+
+def _wait_for(client, batch_id: str, state, poll: float, deadline: float, first: Any = None) -> Any | None:
+    """Poll until the batch is terminal; None when the deadline passes first (it stays open in the state)."""
+    batch = first if first is not None else _retry(lambda: client.batches.retrieve(batch_id))
     while batch.status not in TERMINAL:
+        state.set_batch_status(batch_id, batch.status)
+        if time.monotonic() + poll > deadline:
+            log.warning("batch %s still %s at the deadline; the next run resumes it", batch_id, batch.status)
+            return None
         time.sleep(poll)
-        batch = client.batches.retrieve(batch.id)
+        batch = _retry(lambda: client.batches.retrieve(batch_id))
+    return batch
+
+
+def _download(client, batch: Any) -> dict[str, dict]:
     outputs: dict[str, dict] = {}
     for file_id in (batch.output_file_id, batch.error_file_id):
         if file_id:
-            for line in client.files.content(file_id).text.splitlines():
+            text = _retry(lambda file_id=file_id: client.files.content(file_id).text)
+            for line in text.splitlines():
                 if line.strip():
                     entry = json.loads(line)
                     outputs[entry["custom_id"]] = entry
-    mode = batch_mode(summarizer.settings.mode)
-    for job in jobs:
-        article = job.articles[0]
-        entry = outputs.get(job.key)
-        result, error = _result(entry, mode, batch.status)
-        if result is not None:
-            job.record = summarizer.from_reply(article, result, time.monotonic() - started)
-            state.done(job.key, job.record)
-            progress.summarized += len(job.articles)
-            progress.tokens += job.record.meta.usage.total_tokens
-        else:
-            job.error, job.attempts = error, 1
-            state.failed(job.key, article.sha256, article.path, error or "no result", 1)
+    return outputs
+
+
+def _settle(summarizer, job, entry, mode, batch_status, state, progress, started, on_progress) -> None:
+    article = job.articles[0]
+    result, error = _result(entry, mode, batch_status)
+    if result is not None:
+        job.record = summarizer.from_reply(article, result, time.monotonic() - started)
+        state.done(job.key, job.record)
+        progress.summarized += len(job.articles)
+        progress.tokens += job.record.meta.usage.total_tokens
+    else:
+        job.error, job.attempts = error, 1
+        state.failed(job.key, article.sha256, article.path, error or "no result", 1)
+        progress.failed += len(job.articles)
+    progress.last = article.id
+    _notify(on_progress, progress)
+
+
+def _still_running(by_key: dict, keys: list[str], batch_id: str, progress, on_progress) -> None:
+    """Past the deadline: the articles are reported as failed for tonight, not as lost —
+    the batch stays recorded and the next run collects it without paying again."""
+    for key in keys:
+        job = by_key.pop(key, None)
+        if job is not None:
+            job.error = f"batch {batch_id} still running at the deadline; the next run collects it"
             progress.failed += len(job.articles)
-        progress.last = article.id
-        if on_progress:
-            on_progress(progress)
+    for job in by_key.values():
+        job.skipped = True
+        progress.skipped += len(job.articles)
+    by_key.clear()
+    _notify(on_progress, progress)
+
+
+def _retry(call: Callable[[], R]) -> R:
+    """Files and Batches calls get the chat path's treatment of transient errors."""
+    for attempt in Retrying(retry=retry_if_exception(is_transient), stop=stop_after_attempt(5),
+                            wait=wait_exponential_jitter(initial=0.5, max=8.0, jitter=0.5), reraise=True):
+        with attempt:
+            return call()
+    raise RuntimeError("unreachable")  # pragma: no cover
+
+
+def _notify(callback, progress) -> None:
+    if callback:
+        callback(progress)
 
 
 def _result(entry: dict | None, mode: str, batch_status: str) -> tuple[StructuredResult | None, str | None]:

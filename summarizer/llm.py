@@ -11,18 +11,31 @@
 * **Re-ask**: invalid JSON, a schema violation or ``finish_reason=length``
   is answered with the errors and a request to try again, a bounded number
   of times. Every request counts against one per-article budget, and every
-  response's tokens are counted.
+  response's tokens are counted. When only the caller's own checks (grounding)
+  still fail after the re-asks, the last schema-valid answer is returned with
+  its problems listed, so a paid answer is never thrown away.
+* **Parameter fixes**: an endpoint that rejects a request *parameter* (OpenAI's
+  reasoning models want ``max_completion_tokens`` instead of ``max_tokens`` and
+  accept no ``temperature``) is told apart from one that rejects the
+  ``response_format``; the parameter is renamed or dropped, the request is sent
+  again, and the fix is remembered per endpoint for the run.
+* **Logging**: one line per request attempt on the ``summarizer.llm`` logger
+  (endpoint host, mode, status, tokens, seconds, and why it is retried or
+  re-asked). The API key is never logged.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
+import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 from tenacity import (
@@ -38,9 +51,18 @@ from .schema import Usage
 from .structured import MODES, parse_json, response_format
 
 T = TypeVar("T", bound=BaseModel)
+log = logging.getLogger(__name__)
 
 _UNSUPPORTED = re.compile(r"response_format|json_schema|json_object|schema|not supported|unsupported",
                           re.IGNORECASE)
+# "Unsupported parameter: 'max_tokens' …" / "Unsupported value: 'temperature' does not support 0 …"
+_UNSUPPORTED_PARAMETER = re.compile(
+    r"unsupported (?:parameter|value)s?\W+'?\"?(\w+)|'?(\w+)'? is not supported with this model",
+    re.IGNORECASE)
+_USE_INSTEAD = re.compile(r"use\W+'?\"?(\w+)'?\"?\s+instead", re.IGNORECASE)
+# Parameters a request can go without: the server's own default is then used.
+DROPPABLE_PARAMETERS = ("temperature", "top_p", "seed", "presence_penalty", "frequency_penalty")
+RENAMED_PARAMETERS = {"max_tokens": "max_completion_tokens"}
 
 
 class ModelError(RuntimeError):
@@ -58,6 +80,15 @@ class BudgetExhausted(ModelError):
 
 class UnsupportedMode(Exception):
     pass
+
+
+class UnsupportedParameter(Exception):
+    """The endpoint rejected one request parameter (not the response format)."""
+
+    def __init__(self, parameter: str, replacement: str | None) -> None:
+        super().__init__(parameter)
+        self.parameter = parameter
+        self.replacement = replacement
 
 
 @dataclass
@@ -81,6 +112,8 @@ class StructuredResult:
     raw: str
     mode: str
     attempts: Attempts
+    # The caller's own checks that still failed after the re-asks (empty when clean).
+    problems: list[str] = field(default_factory=list)
 
 
 class ChatClient:
@@ -88,6 +121,8 @@ class ChatClient:
 
     # Remembered across clients for the life of the process: endpoint → mode.
     _mode_memory: ClassVar[dict[str, str]] = {}
+    # Endpoint → {parameter: replacement name, or None to leave it out}.
+    _parameter_memory: ClassVar[dict[str, dict[str, str | None]]] = {}
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -140,6 +175,30 @@ class ChatClient:
     def _endpoint_key(self) -> str:
         return f"{self.settings.base_url}|{self.settings.model}"
 
+    @property
+    def host(self) -> str:
+        """The endpoint's host (and port), safe to log."""
+        return urlsplit(self.settings.endpoint).netloc or self.settings.endpoint
+
+    def request_parameters(self, max_tokens: int) -> dict[str, Any]:
+        """Sampling parameters as this endpoint accepts them (after any remembered fix)."""
+        params: dict[str, Any] = {"temperature": 0, "max_tokens": max_tokens}
+        for name, replacement in self._parameter_memory.get(self._endpoint_key(), {}).items():
+            if name not in params:
+                continue
+            value = params.pop(name)
+            if replacement:
+                params[replacement] = value
+        return params
+
+    def _remember_parameter_fix(self, parameter: str, replacement: str | None) -> bool:
+        """Record a fix for a rejected parameter; False when there is nothing left to fix."""
+        fixes = self._parameter_memory.setdefault(self._endpoint_key(), {})
+        if parameter in fixes:
+            return False
+        fixes[parameter] = replacement
+        return True
+
     # -- public API ----------------------------------------------------------
     def structured(
         self,
@@ -148,12 +207,13 @@ class ChatClient:
         validate: Callable[[T], list[str]] | None = None,
         max_tokens: int = 600,
     ) -> StructuredResult:
-        """Blocking call; use :meth:`astructured` inside an event loop."""
+        """Blocking call. Inside a running event loop (a notebook, a web app) it runs in a worker
+        thread, so it still works; :meth:`astructured` is the better choice there."""
 
         async def send(**kwargs: Any) -> Any:
             return self.sync_client().chat.completions.create(**kwargs)
 
-        return asyncio.run(self._structured(send, messages, model, validate, max_tokens))
+        return run_blocking(self._structured(send, messages, model, validate, max_tokens))
 
     async def astructured(
         self,
@@ -179,17 +239,30 @@ class ChatClient:
         attempts = Attempts(budget=self.settings.max_requests)
         conversation = list(messages)
         problems: list[str] = []
-        for _ in range(self.settings.max_reasks + 1):
-            content, finish, mode = await self._complete(send, conversation, model, max_tokens, attempts)
-            problems = self._check(content, finish, model, validate)
+        best: StructuredResult | None = None  # the last schema-valid answer the caller still objects to
+        for round_number in range(self.settings.max_reasks + 1):
+            try:
+                content, finish, mode = await self._complete(send, conversation, model, max_tokens, attempts)
+            except ModelError:
+                if best is not None:  # the budget ran out during a re-ask: keep what was paid for
+                    return best
+                raise
+            value, problems, valid = self._check(content, finish, model, validate)
             if not problems:
-                return StructuredResult(model.model_validate(parse_json(content)), content, mode, attempts)
+                return StructuredResult(value, content, mode, attempts)
+            if valid:
+                best = StructuredResult(value, content, mode, attempts, problems=list(problems))
             attempts.log.append("; ".join(problems))
+            if round_number < self.settings.max_reasks:
+                log.info("%s re-ask %d: %s", self.host, round_number + 1, "; ".join(problems)[:300])
             conversation = [
                 *messages,
                 {"role": "assistant", "content": content[:4000]},
                 {"role": "user", "content": reask_message(problems)},
             ]
+        if best is not None:
+            log.info("%s keeping the last valid answer with %d problem(s)", self.host, len(best.problems))
+            return best
         raise ModelError(
             f"no valid answer after {attempts.requests} requests: {'; '.join(problems)}", attempts.requests,
             attempts.usage,
@@ -201,21 +274,22 @@ class ChatClient:
         finish: str | None,
         model: type[T],
         validate: Callable[[T], list[str]] | None,
-    ) -> list[str]:
+    ) -> tuple[Any, list[str], bool]:
+        """(value, problems, schema-valid): the caller's problems do not make a reply invalid."""
         if finish == "length":
-            return ["the answer was cut off (too long): keep every quote under 40 characters"]
+            return None, ["the answer was cut off (too long): keep every quote under 40 characters"], False
         try:
             data = parse_json(content)
         except (json.JSONDecodeError, ValueError) as exc:
-            return [f"not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})"]
+            return None, [f"not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})"], False
         try:
             value = model.model_validate(data)
         except ValidationError as exc:
-            return [
+            return None, [
                 f"{'.'.join(str(p) for p in err['loc']) or 'root'}: {err['msg']}"
                 for err in exc.errors()[:6]
-            ]
-        return validate(value) if validate else []
+            ], False
+        return value, (validate(value) if validate else []), True
 
     async def _complete(
         self,
@@ -230,7 +304,7 @@ class ChatClient:
         last_error: Exception | None = None
         for mode in ladder:
             try:
-                response = await self._send_with_retries(send, messages, model, mode, max_tokens, attempts)
+                response = await self._send_fixing_parameters(send, messages, model, mode, max_tokens, attempts)
             except UnsupportedMode as exc:
                 last_error = exc
                 attempts.log.append(f"mode {mode} unsupported by endpoint")
@@ -257,6 +331,29 @@ class ChatClient:
             f"endpoint accepts none of the structured-output modes ({last_error})", attempts.requests
         )
 
+    async def _send_fixing_parameters(
+        self,
+        send: Callable[..., Awaitable[Any]],
+        messages: list[dict[str, str]],
+        model: type[BaseModel],
+        mode: str,
+        max_tokens: int,
+        attempts: Attempts,
+    ) -> Any:
+        """Send; when the endpoint rejects a parameter, rename or drop it and send again."""
+        while True:
+            try:
+                return await self._send_with_retries(send, messages, model, mode, max_tokens, attempts)
+            except UnsupportedParameter as exc:
+                if not self._remember_parameter_fix(exc.parameter, exc.replacement):
+                    raise ModelError(
+                        f"endpoint rejects parameter {exc.parameter!r} even after adjusting it",
+                        attempts.requests, attempts.usage,
+                    ) from None
+                change = f"renamed to {exc.replacement}" if exc.replacement else "left out"
+                attempts.log.append(f"parameter {exc.parameter} unsupported by endpoint: {change}")
+                log.info("%s rejects parameter %s: %s from now on", self.host, exc.parameter, change)
+
     async def _send_with_retries(
         self,
         send: Callable[..., Awaitable[Any]],
@@ -269,8 +366,7 @@ class ChatClient:
         kwargs: dict[str, Any] = {
             "model": self.settings.model,
             "messages": messages,
-            "temperature": 0,
-            "max_tokens": max_tokens,
+            **self.request_parameters(max_tokens),
         }
         fmt = response_format(mode, model)
         if fmt is not None:
@@ -288,22 +384,77 @@ class ChatClient:
                 try:
                     response = await send(**kwargs)
                 except Exception as exc:
+                    seconds = time.monotonic() - started
+                    rejected = unsupported_parameter(exc)
+                    if rejected is not None:
+                        self._log_attempt(mode, exc, 0, seconds, f"unsupported parameter {rejected[0]}")
+                        raise UnsupportedParameter(*rejected) from exc
                     if _is_unsupported_mode(exc, mode):
+                        self._log_attempt(mode, exc, 0, seconds, "mode unsupported, next rung")
                         raise UnsupportedMode(str(exc)[:200]) from exc
-                    attempts.log.append(f"{type(exc).__name__} after {time.monotonic() - started:.1f}s")
+                    attempts.log.append(f"{type(exc).__name__} after {seconds:.1f}s")
+                    self._log_attempt(mode, exc, 0, seconds, "retrying" if is_transient(exc) else "giving up")
                     raise
+                tokens = 0
                 if response.usage is not None:
+                    tokens = response.usage.total_tokens or 0
                     attempts.usage.add(
                         Usage(
                             prompt_tokens=response.usage.prompt_tokens or 0,
                             completion_tokens=response.usage.completion_tokens or 0,
-                            total_tokens=response.usage.total_tokens or 0,
+                            total_tokens=tokens,
                         )
                     )
+                self._log_attempt(mode, None, tokens, time.monotonic() - started, "")
                 if not response.choices:
                     raise ModelError("response has no choices")
                 return response
         raise ModelError("unreachable")  # pragma: no cover
+
+
+    def _log_attempt(self, mode: str, exc: BaseException | None, tokens: int, seconds: float, note: str) -> None:
+        """One line per request attempt; the message never holds the key, only the host."""
+        status = "200" if exc is None else str(getattr(exc, "status_code", "") or type(exc).__name__)
+        level = logging.INFO if exc is None else logging.WARNING
+        log.log(level, "request host=%s model=%s mode=%s status=%s tokens=%d seconds=%.2f%s",
+                self.host, self.settings.model, mode, status, tokens, seconds, f" ({note})" if note else "")
+
+
+def run_blocking(coroutine: Awaitable[T]) -> T:
+    """``asyncio.run`` that also works when the caller is already inside a running loop:
+    the coroutine then runs on its own loop in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)  # type: ignore[arg-type]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()  # type: ignore[arg-type]
+
+
+def unsupported_parameter(exc: BaseException) -> tuple[str, str | None] | None:
+    """(parameter, replacement or None) when an HTTP 400 rejects a request parameter.
+
+    A rejected ``response_format`` is not a parameter problem: the mode ladder handles it."""
+    import openai
+
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in (400, 422):
+        return None
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body.get("error", body) if isinstance(body.get("error", body), dict) else {}
+    message = str(error.get("message") or exc.message or "")
+    parameter = error.get("param")
+    match = _UNSUPPORTED_PARAMETER.search(message)
+    if not parameter and match:
+        parameter = match.group(1) or match.group(2)
+    if not parameter or not isinstance(parameter, str) or parameter.startswith("response_format"):
+        return None
+    if not (match or error.get("code") in ("unsupported_parameter", "unsupported_value")):
+        return None
+    suggested = _USE_INSTEAD.search(message)
+    replacement = suggested.group(1) if suggested else RENAMED_PARAMETERS.get(parameter)
+    if replacement is None and parameter not in DROPPABLE_PARAMETERS:
+        return None
+    return parameter, replacement
 
 
 def reask_message(problems: list[str]) -> str:
@@ -354,7 +505,8 @@ def _retry_after(exc: BaseException | None) -> float | None:
 
 
 def _wait_honouring_retry_after(maximum: float) -> Callable[[RetryCallState], float]:
-    backoff = wait_exponential_jitter(multiplier=0.5, max=maximum, jitter=0.5)
+    # ``initial``/``max``/``jitter`` are the arguments every tenacity since 8.2 accepts.
+    backoff = wait_exponential_jitter(initial=0.5, max=maximum, jitter=0.5)
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None

@@ -18,12 +18,23 @@ from pathlib import Path
 from .schema import RawArticle
 
 DEFAULT_MAX_BYTES = 2_000_000
-ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
+# Pages saved by scrapers keep the server's extension: all of these hold HTML.
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".aspx", ".asp", ".php", ".jsp", ".vue"}
+ARTICLE_SUFFIXES = {".txt", ".md", *HTML_SUFFIXES}
 STDIN = "-"
 
 # Candidate encodings for Chinese pages; charset-normalizer ranks them.
 _CJK_ENCODINGS = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16", "cp950", "gbk"]
-_HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<meta|<body)", re.IGNORECASE)
+# Markup at the start of the *decoded* text (after any BOM and whitespace): a declaration,
+# a server-side header, a template root, or a common block-level tag.
+_HTML_SNIFF = re.compile(
+    r"^[\ufeff\s]*(?:<\?php|<\?xml|<%|<!doctype|<!--|<template[\s>]"
+    r"|<(?:html|head|body|meta|title|link|script|style|div|p|span|section|article|main|header|footer|nav"
+    r"|table|ul|ol|h[1-6]|form|center|font|br|img|a)[\s>/])",
+    re.IGNORECASE,
+)
+# Server-side code blocks are not page content (<?php … ?>, <% … %>).
+_SERVER_CODE = re.compile(r"<\?php.*?(?:\?>|\Z)|<%.*?(?:%>|\Z)", re.IGNORECASE | re.DOTALL)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -56,7 +67,7 @@ def read_source(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tu
         if not path.exists():
             raise InputError(f"{path}: no such file")
         if path.is_dir():
-            raise InputError(f"{path}: is a directory with no .txt/.html/.htm/.md files")
+            raise InputError(f"{path}: is a directory with no article files ({suffix_list()})")
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"{path}: {size} bytes is over the size cap of {max_bytes} bytes")
@@ -134,14 +145,35 @@ def load_article(
         raise InputError(f"{name}: empty file (whitespace only)")
     sha = hashlib.sha256(data).hexdigest()
     suffix = Path(name).suffix.lower()
-    if suffix in {".html", ".htm"} or (suffix != ".md" and _HTML_SNIFF.match(data[:512])):
-        return _from_html(text, stem, name, sha, encoding)
+    if suffix in HTML_SUFFIXES or (suffix != ".md" and looks_like_markup(text)):
+        return _from_html(_SERVER_CODE.sub("", text), stem, name, sha, encoding)
     if suffix == ".md":
         return RawArticle(
             id=stem, path=name, sha256=sha, encoding=encoding, format="markdown",
             text=_markdown_to_text(text),
         )
     return RawArticle(id=stem, path=name, sha256=sha, encoding=encoding, format="text", text=text)
+
+
+def looks_like_markup(text: str) -> bool:
+    """Decoded text that opens with markup is a page, whatever its file name says."""
+    return bool(_HTML_SNIFF.match(text[:1024]))
+
+
+def suffix_list() -> str:
+    """The article file extensions, for messages."""
+    return ", ".join(sorted(ARTICLE_SUFFIXES))
+
+
+def looks_like_path(text: str) -> bool:
+    """A short one-line string that names a file (an article suffix, or an ASCII path with a
+    folder separator) rather than holding an article: summarising it would pay for nothing."""
+    text = text.strip()
+    if not text or len(text) > 255 or any(ch.isspace() for ch in text):
+        return False
+    if Path(text).suffix.lower() in ARTICLE_SUFFIXES:
+        return True
+    return text.isascii() and ("/" in text or "\\" in text)
 
 
 def _from_html(html: str, stem: str, name: str, sha: str, encoding: str) -> RawArticle:

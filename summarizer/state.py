@@ -5,17 +5,37 @@ hash, schema version and model, so an unchanged article is never sent twice,
 and a new prompt or model re-summarises everything. Every outcome is
 committed as soon as it is known: a crash (even ``kill -9``) loses at most
 the requests in flight.
+
+**One writer at a time.** Two digests on the same state would both see an
+article as new and both pay for it, so opening a :class:`State` takes an
+exclusive lock on a file beside the database (``state.sqlite.lock``). The
+lock belongs to the open file description, so the kernel releases it when the
+process dies, however it dies: a stale lock cannot block the next night. A
+second opener waits up to ``wait`` seconds and then gets :class:`StateLocked`.
+Other readers and writers in the same process (search, history) open their
+own connections; WAL and a short busy timeout keep them working.
+
+**Batch bookkeeping.** A Batch API job is recorded (batch id, input file id,
+the articles it covers) *before* it is polled, so a run killed while waiting
+resumes the same batch instead of paying for a second one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .schema import SummaryRecord
+
+# A writer holds the database only for one small INSERT; anything longer is another
+# process misbehaving, and the event loop must not stall behind it.
+BUSY_TIMEOUT_SECONDS = 2.0
+LOCK_POLL_SECONDS = 0.1
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -29,7 +49,30 @@ CREATE TABLE IF NOT EXISTS articles (
     tokens INTEGER NOT NULL DEFAULT 0,
     updated_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS batches (
+    id TEXT PRIMARY KEY,
+    input_file_id TEXT NOT NULL,
+    keys TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL
+);
 """
+
+# Batch statuses after which nothing more will come back from the API.
+BATCH_FINISHED = ("collected", "failed", "expired", "cancelled")
+
+
+class StateError(RuntimeError):
+    """The state database cannot be used; the message is one line for the user."""
+
+
+class StateLocked(StateError):
+    """Another process is writing this state."""
+
+
+class StateCorrupt(StateError):
+    """The file is not a SQLite database, or a damaged one."""
 
 
 def cache_key(sha256: str, prompt_version: str, prompt_sha256: str, schema_version: str, model: str) -> str:
@@ -45,19 +88,87 @@ class Entry:
     attempts: int
 
 
-class State:
+@dataclass
+class BatchEntry:
+    """A submitted Batch API job, as recorded before polling."""
+
+    id: str
+    input_file_id: str
+    keys: list[str]
+    status: str
+
+
+class _WriterLock:
+    """An exclusive advisory lock on ``path`` (flock), polled until ``wait`` seconds pass."""
+
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
+        self._fd: int | None = None
+
+    def acquire(self, wait: float) -> bool:
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    return False
+                time.sleep(LOCK_POLL_SECONDS)
+                continue
+            self._fd = fd
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            return True
+
+    def holder(self) -> str:
+        try:
+            pid = self.path.read_text(encoding="ascii").strip()
+        except OSError:
+            return ""
+        return f" (pid {pid})" if pid.isdigit() else ""
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the flock
+            self._fd = None
+
+
+class State:
+    def __init__(self, path: Path, wait: float = 0.0) -> None:
+        path = Path(path)
+        if path.is_dir():
+            raise StateError(f"state {path}: is a folder, not a state file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateError(f"state {path}: cannot create its folder ({exc.strerror or exc})") from None
+        self.path = path
+        self._lock = _WriterLock(path.with_name(path.name + ".lock"))
+        try:
+            acquired = self._lock.acquire(wait)
+        except OSError as exc:
+            raise StateError(f"state {path}: cannot lock ({exc.strerror or exc})") from None
+        if not acquired:
+            raise StateLocked(
+                f"state {path} is in use by another digest{self._lock.holder()}; "
+                f"waited {wait:g}s (use --wait SECONDS to wait longer)"
+            )
+        try:
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            self.db.execute("SELECT COUNT(*) FROM articles").fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._lock.release()
+            raise _state_error(path, exc) from None
 
     def get(self, key: str) -> Entry | None:
-        row = self.db.execute(
-            "SELECT status, record, error, attempts FROM articles WHERE key = ?", (key,)
-        ).fetchone()
+        row = self._query("SELECT status, record, error, attempts FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         record = SummaryRecord.model_validate_json(row[1]) if row[1] else None
@@ -71,14 +182,62 @@ class State:
         self._put(key, sha256, path, "failed", None, error, attempts, 0)
 
     def _put(self, key, sha256, path, status, record, error, attempts, tokens) -> None:
-        self.db.execute(
+        self._query(
             "INSERT OR REPLACE INTO articles (key, sha256, path, status, record, error, attempts, tokens,"
             " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (key, sha256, path, status, record, error, attempts, tokens, time.time()),
         )
 
+    # -- batches -----------------------------------------------------------------
+    def save_batch(self, batch_id: str, input_file_id: str, keys: list[str], status: str) -> None:
+        """Record a submitted batch; call this before polling it."""
+        now = time.time()
+        self._query(
+            "INSERT OR REPLACE INTO batches (id, input_file_id, keys, status, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, COALESCE((SELECT created_at FROM batches WHERE id = ?), ?), ?)",
+            (batch_id, input_file_id, json.dumps(keys), status, batch_id, now, now),
+        )
+
+    def set_batch_status(self, batch_id: str, status: str) -> None:
+        self._query("UPDATE batches SET status = ?, updated_at = ? WHERE id = ?", (status, time.time(), batch_id))
+
+    def open_batches(self) -> list[BatchEntry]:
+        """Batches submitted by an earlier run whose results were never collected."""
+        marks = ", ".join("?" for _ in BATCH_FINISHED)
+        rows = self._query(
+            f"SELECT id, input_file_id, keys, status FROM batches WHERE status NOT IN ({marks})"
+            " ORDER BY created_at", BATCH_FINISHED,
+        ).fetchall()
+        return [BatchEntry(id=r[0], input_file_id=r[1], keys=json.loads(r[2]), status=r[3]) for r in rows]
+
     def counts(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall())
+        return dict(self._query("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall())
+
+    def _query(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+        try:
+            return self.db.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise _state_error(self.path, exc) from None
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> State:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _state_error(path: Path, exc: sqlite3.Error) -> StateError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StateLocked(f"state {path}: database is locked by another program ({text})")
+    if isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text
+                                                   or "corrupt" in text):
+        return StateCorrupt(f"state {path}: not a usable state database ({text}); move it aside or pick "
+                            "another --state")
+    return StateError(f"state {path}: {text}")

@@ -108,16 +108,22 @@ class FakeServer:
         latency: float = 0.0,
         hang_seconds: float = 3.0,
         reject_json_schema: bool = False,
+        reasoning_model: bool = False,
     ) -> None:
         self.script = list(script or [])
         self.default = default
         self.latency = latency
         self.hang_seconds = hang_seconds
         self.reject_json_schema = reject_json_schema
+        # Plays OpenAI's reasoning models: HTTP 400 for max_tokens and for any temperature but 1.
+        self.reasoning_model = reasoning_model
+        self.rejected: list[str] = []
         self.requests: list[dict] = []
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, dict] = {}
         self.batch_polls_before_done = 1
+        # Transient 503s to answer the next Files/Batches POSTs with, before they succeed.
+        self.batch_api_failures = 0
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
@@ -168,6 +174,11 @@ class FakeServer:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
+                if self.path in ("/v1/files", "/v1/batches") and fake.batch_api_failures > 0:
+                    with fake._lock:
+                        fake.batch_api_failures -= 1
+                    self._send(503, {}, {"error": {"message": "overloaded", "type": "server_error"}})
+                    return
                 if self.path == "/v1/files":
                     file_id = f"file-{len(fake.files) + 1}"
                     fake.files[file_id] = _multipart_file(raw, self.headers.get("Content-Type", ""))
@@ -198,6 +209,12 @@ class FakeServer:
 
             def _answer(self, body: dict) -> None:
                 fmt = (body.get("response_format") or {}).get("type")
+                if fake.reasoning_model:
+                    refusal = _reasoning_model_refusal(body)
+                    if refusal is not None:
+                        fake.rejected.append(refusal["error"]["param"])
+                        self._send(400, {}, refusal)
+                        return
                 if fake.reject_json_schema and fmt == "json_schema":
                     self._send(500, {}, {"error": {"message": "Input should be 'text' or 'json_object' "
                                                    "(response_format.type)", "type": "internal_server_error"}})
@@ -253,6 +270,19 @@ class FakeServer:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def _reasoning_model_refusal(body: dict) -> dict | None:
+    """OpenAI's wording and error shape for parameters its reasoning models reject."""
+    if "max_tokens" in body:
+        return {"error": {"message": "Unsupported parameter: 'max_tokens' is not supported with this model. "
+                                     "Use 'max_completion_tokens' instead.", "type": "invalid_request_error",
+                          "param": "max_tokens", "code": "unsupported_parameter"}}
+    if body.get("temperature", 1) != 1:
+        return {"error": {"message": f"Unsupported value: 'temperature' does not support {body['temperature']} "
+                                     "with this model. Only the default (1) value is supported.",
+                          "type": "invalid_request_error", "param": "temperature", "code": "unsupported_value"}}
+    return None
 
 
 def _multipart_file(raw: bytes, content_type: str) -> bytes:
