@@ -71,14 +71,15 @@ def cn_number(token: str) -> int | None:
 # All patterns run on folded text.
 
 _CN = "〇○零一二三四五六七八九十廿卅两"
-_YEAR_NUM = r"(?:\d{4}|\d{2,3}|[〇○零一二三四五六七八九十百千两]{2,6})"
+_YEAR_NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十百千两]{1,6})"
 _MONTH_NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九正腊冬])"
 _DAY_NUM = r"(?:\d{1,2}|初[一二三四五六七八九十]|[一二三四五六七八九十廿卅]{1,3})"
 _LUNAR_MARK = r"(?:农历|阴历)"
-_REL_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+_REL_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "这一年": 0,
+             "明年": 1, "下一年": 1, "后年": 2}
 _REL_MONTH = {"本": 0, "这个": 0, "这": 0, "当": 0, "上个": -1, "上一个": -1, "上": -1,
               "下个": 1, "下一个": 1, "下": 1}
-_REL_DAY = {"大大后天": 3, "大后天": 3, "大前天": -3, "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
+_REL_DAY = {"大大后天": 4, "大后天": 3, "大前天": -3, "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
             "今晚": 0, "今夜": 0, "本日": 0, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1,
             "昨晨": -1, "前天": -2, "前日": -2, "前晚": -2, "明天": 1, "明日": 1, "明晚": 1,
             "明早": 1, "明晨": 1, "后天": 2}
@@ -91,7 +92,7 @@ _YEAR_PART = (
     rf"|(?P<ry>{'|'.join(sorted(_REL_YEAR, key=len, reverse=True))}))"
 )
 _MONTH_PART = (
-    rf"(?:(?P<m>闰?{_MONTH_NUM})\s*月(?:份)?"
+    rf"(?:(?P<m>闰?{_MONTH_NUM})(?:\s*月(?:份)?|(?=\s*(?:至|到|~|-|—+|–|－)\s*{_MONTH_NUM}\s*月))"
     rf"|(?P<rm>{'|'.join(sorted(_REL_MONTH, key=len, reverse=True))})\s*月(?!份以来|以来|底|初|末))"
 )
 _ABSOLUTE = re.compile(
@@ -106,7 +107,8 @@ _NUMERIC = re.compile(
 )
 _COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 _SPACED = re.compile(r"^(?P<y>(?:19|20)\d{2})\s+(?P<m>\d{1,2})\s+(?P<d>\d{1,2})$")
-_YEAR_MONTH_NUMERIC = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})$")
+_YEAR_MONTH_NUMERIC = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})(?![\d/.])")
+_YEAR_NUMERIC = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?$")
 _DAY_FIRST = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])")
 _MONTH_DAY_NUMERIC = re.compile(
     r"(?<![\d./-])(?P<m>\d{1,2})\s*[-/.·]\s*(?P<d>\d{1,2})(?![\d./-])(?P<dsuf>\s*[日号])?"
@@ -117,7 +119,7 @@ _RELATIVE_DAY = re.compile(
 )
 _WEEK = re.compile(
     r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本)?个?\s*"
-    r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末1-7])?(?![年岁])"
+    r"(?:周|星期|礼拜)(?:\s*(?:周|星期|礼拜)?(?P<wd>[一二三四五六日天末1-7]))?(?![年岁])"
 )
 _DAY_ONLY = re.compile(rf"(?<![月年\d{_CN}初])(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*(?P<dsuf>[日号])(?![本元语文军])")
 
@@ -171,7 +173,7 @@ class DateCandidate:
     year_offset: int | None = None
     month_offset: int | None = None
     day_offset: int | None = None
-    week: tuple[int, int] | None = None  # (week offset, weekday 0=Monday)
+    week: tuple[int | None, int] | None = None  # (week offset or None for the nearest, weekday 0=Monday)
     lunar: bool = False
     leap_month: bool = False
     roc: bool = False
@@ -206,6 +208,8 @@ def _year_value(token: str, era: str | None, *, month_follows: bool, roc_context
         return (value + 1911 if 1 <= value < 200 else None), True, False
     if value >= 1000:
         return value, False, False
+    if len(token) < 2:
+        return None, False, False
     if positional or len(token) == 3:
         if month_follows or roc_context or loose:
             return (value + 1911 if 1 <= value < 200 else None), True, False
@@ -309,12 +313,14 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
         if loose or match["dsuf"]:
             emit(match.start(), match.end(), month=int(match["m"]), day=int(match["d"]))
     if loose:
-        for pattern in (_SPACED, _YEAR_MONTH_NUMERIC):
+        offset = len(folded) - len(folded.lstrip())
+        for pattern in (_SPACED, _YEAR_MONTH_NUMERIC, _YEAR_NUMERIC):
             match = pattern.match(folded.strip())
             if match:
-                offset = len(folded) - len(folded.lstrip())
-                emit(offset + match.start(), offset + match.end(), year=int(match["y"]), month=int(match["m"]),
-                     day=int(match["d"]) if "d" in match.groupdict() else None)
+                groups = match.groupdict()
+                emit(offset + match.start(), offset + match.end(), year=int(match["y"]),
+                     month=int(groups["m"]) if groups.get("m") else None,
+                     day=int(groups["d"]) if groups.get("d") else None)
 
     for match in _RELATIVE_DAY.finditer(folded):
         if match["d"]:  # 今天(2月16日): the explicit date wins
@@ -329,7 +335,8 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
         prefix, weekday = match["wp"], match["wd"]
         if not prefix and not weekday:
             continue
-        offset = _WEEK_PREFIX[prefix] if prefix else 0
+        # 这周三: in the stamp's (Monday-first) week; a bare 周三: the nearest one
+        offset = _WEEK_PREFIX[prefix] if prefix else None
         emit(match.start(), match.end(), relative=True, week=(offset, _WEEKDAY[weekday] if weekday else 0))
 
     for match in _DAY_ONLY.finditer(folded):
@@ -568,11 +575,14 @@ def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | Non
         return _value(phrase, when.year, when.month, when.day, True), []
     if c.week is not None:
         offset, weekday = c.week
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
-        when = monday + timedelta(days=weekday)
+        monday = pub - timedelta(days=pub.weekday())
+        if offset is None:
+            when = _nearest(pub, [monday + timedelta(days=weekday + 7 * shift) for shift in (-1, 0, 1)])
+        else:
+            when = monday + timedelta(weeks=offset, days=weekday)
         return _value(phrase, when.year, when.month, when.day, True), []
     if c.month_offset is not None:
-        index = pub.year * 12 + pub.month - 1 + c.month_offset
+        index = (pub.year + (c.year_offset or 0)) * 12 + pub.month - 1 + c.month_offset
         year, month = index // 12, index % 12 + 1
         return _value(phrase, year, month, day, True), []
 
