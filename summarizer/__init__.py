@@ -1,24 +1,27 @@
 """summarizer: structured, quote-grounded summaries of noisy event-news pages.
 
-Heavy modules (the openai SDK, trafilatura) are imported lazily so that
-``import summarizer`` and the CLI start fast.
+The openai SDK and trafilatura are imported lazily, so ``import summarizer``
+and the CLI start fast. ``clean`` and ``load_article`` are bound eagerly: they
+share their names with their modules, and a lazy binding would be replaced by
+the module object as soon as any code imported ``summarizer.clean``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .clean import clean
+from .load import load_article
+
+__version__ = "0.2.0"
 
 __all__ = ["Summarizer", "clean", "load_article", "resolve_date"]
 
 if TYPE_CHECKING:
-    from .clean import clean
-    from .load import load_article
     from .dates import resolve_date
     from .summarize import Summarizer
 
-_LAZY = {"clean": ".clean", "load_article": ".load", "Summarizer": ".summarize", "resolve_date": ".dates"}
+_LAZY = {"Summarizer": ".summarize", "resolve_date": ".dates"}
 
 
 def __getattr__(name: str) -> Any:

@@ -1,10 +1,12 @@
 """Grounding: every claim must be a verbatim quote of the cleaned article.
 
-Quotes are located after NFKC, whitespace and full/half-width normalisation,
-and their character offsets in the cleaned text are stored. Hosts and
-resolutions that fail are removed and reported with the reason; hosts whose
-evidence does not show the claimed role, and resolutions that are only
-speech, are rejected by the same rule vocabulary that produced the hints.
+This stage verifies and never adds. Quotes are located after NFKC,
+whitespace and full/half-width normalisation, and their character offsets in
+the cleaned text are stored. An item is dropped, with the reason, only when
+its name or quote is not in the article, or when its own clause contradicts
+its role: a "host" who is the subject of 出席/讲话/致辞 (an attendee or
+speaker), a "host" who is the venue (在X召开), a "resolution" that is a
+person's speech (X指出/表示/希望…). A missing marker word is never a reason.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import hints
+from . import grammar as g
 from .clean import strip_pinyin
-from .dates import find_candidates, parse_phrase, resolve, strip_year, years_in_article
-from .schema import Article, Dropped, EventDate, Host, ModelSummary, Resolution, Summary
+from .merge import Proposal, ProposedHost, ProposedResolution
+from .prompt import OUTCOME_MARK
+from .schema import Article, Dropped, Host, Resolution, Summary
+from .script import fold
 
 _PUNCT_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"',
                              "』": '"', "、": ",", "。": ".", "～": "~", "—": "-", "–": "-"})
 _ELLIPSIS = re.compile(r"\s*(?:…+|\.{3,})\s*")
 _TRIM = " \t\n,.;:!?\"'()[]，。；：！？、"
+_HOST_MARK = re.compile(rf"{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK}|{g.CONVENE_VERB}")
 
 
 @dataclass
@@ -70,7 +75,7 @@ class Grounder:
         """Offsets of a verbatim quote; an ellipsis may join ordered verbatim pieces."""
         if not quote:
             return None
-        quote = strip_pinyin(quote).strip(_TRIM)
+        quote = OUTCOME_MARK.sub("", strip_pinyin(quote)).strip(_TRIM)
         span = self.index.find(quote)
         if span or not _ELLIPSIS.search(quote):
             return span
@@ -94,181 +99,115 @@ class GroundingReport:
     warnings: list[str]
 
 
-def ground(article: Article, proposed: ModelSummary) -> GroundingReport:
-    """Keep what the article supports; report everything else."""
+def ground(article: Article, proposal: Proposal) -> GroundingReport:
+    """Keep what the article supports; report everything else with its reason."""
     grounder = Grounder(article)
-    dropped: list[Dropped] = []
-    warnings: list[str] = []
-    event_date, date_warnings = _ground_date(article, grounder, proposed.date_phrase)
-    warnings += date_warnings
-    host_list = _ground_hosts(article, grounder, proposed, dropped, warnings)
-    resolutions = _ground_resolutions(grounder, proposed, dropped, warnings)
-    event = tidy_event(proposed.event) or (article.title or "")
-    return GroundingReport(
-        Summary(event=event, date=event_date, hosts=host_list, resolutions=resolutions),
-        dropped,
-        warnings,
-    )
-
-
-_EVENT_TAIL = re.compile(r"(?:在[^，,。]{1,20})?(?:隆重|顺利|順利|如期)?(?:召开|召開|举行|舉行|举办|舉辦)[！!。.]*$")
-
-
-def tidy_event(event: str) -> str:
-    """An event's name, not a headline: "X会在武汉举行！" → "X会"."""
-    event = event.strip().strip("“”\"「」")
-    trimmed = _EVENT_TAIL.sub("", event).rstrip("！!。.，, ")
-    return trimmed if len(trimmed) >= 4 else event.rstrip("！!。.")
-
-
-def problems_for_reask(article: Article, proposed: ModelSummary) -> list[str]:
-    """Strict mode: what to tell the model instead of silently dropping."""
-    report = ground(article, proposed)
-    return [f"{_describe(d.item)}: {d.reason}" for d in report.dropped]
-
-
-def _describe(item: dict) -> str:
-    return item.get("name") or item.get("text") or str(item)
-
-
-# ---------------------------------------------------------------- dates
-
-
-def _ground_date(article: Article, grounder: Grounder, phrase: str | None) -> tuple[EventDate, list[str]]:
-    """The model chooses a phrase; rules parse it and may overrule it."""
-    warnings: list[str] = []
-    candidates = find_candidates(article.text)
-    chosen = None
-    if phrase and grounder.locate(phrase):
-        parsed = parse_phrase(phrase)
-        in_rules = any(_same(parsed, c) for c in candidates) if parsed else False
-        if parsed and in_rules:
-            chosen = next(c for c in candidates if _same(parsed, c))
-        elif parsed:
-            warnings.append(f"date phrase {phrase!r} is a dateline or publication time; ignored")
-    elif phrase and phrase.strip().lower() not in {"null", "none", ""}:
-        warnings.append(f"date phrase {phrase!r} is not in the article; ignored")
-    if chosen is None and candidates:
-        chosen = candidates[0]
-        if phrase:
-            warnings.append(f"date taken from the article's first date phrase {chosen.phrase!r}")
-    event_date, more = resolve(chosen, published=article.published, title=article.title)
-    year = (event_date.value or "")[:4]
-    if year.isdigit() and int(year) not in years_in_article(article.text, article.published, article.title):
-        warnings.append(f"year {year} appears nowhere in the article; removed")
-        event_date = strip_year(event_date)
-    return event_date, warnings + more
-
-
-def _same(a, b) -> bool:
-    return (a.year, a.month, a.day, a.relative) == (b.year, b.month, b.day, b.relative) or (
-        a.phrase in b.phrase
-    )
+    dropped = list(proposal.dropped)
+    hosts = _ground_hosts(grounder, proposal.hosts, dropped)
+    resolutions = _ground_resolutions(grounder, proposal.resolutions, dropped)
+    summary = Summary(event=proposal.event or (article.title or ""), date=proposal.date, hosts=hosts,
+                      resolutions=resolutions)
+    return GroundingReport(summary, dropped, list(proposal.warnings))
 
 
 # ---------------------------------------------------------------- hosts
 
 
-def _ground_hosts(
-    article: Article,
-    grounder: Grounder,
-    proposed: ModelSummary,
-    dropped: list[Dropped],
-    warnings: list[str],
-) -> list[Host]:
+def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: list[Dropped]) -> list[Host]:
     kept: list[Host] = []
-    for host in proposed.hosts:
-        item = host.model_dump()
-        name = strip_pinyin(host.name).strip(_TRIM)
-        name = re.sub(r"[（(][^（）()]*[）)]$", "", name).strip()
-        if not name or not grounder.locate(name):
+    for host in proposed:
+        item = {"name": host.name, "role": host.role, "evidence": host.evidence, "source": host.source}
+        name_span = grounder.locate(host.name)
+        if not host.name or name_span is None:
             dropped.append(Dropped(item=item, reason="name not found in the article"))
             continue
-        span = grounder.locate(host.evidence)
-        evidence = grounder.excerpt(span) if span else None
-        reason = hints.role_supported(name, evidence, host.role) if evidence else "evidence not found"
+        span = host.span or grounder.locate(host.evidence)
+        if span is None:
+            dropped.append(Dropped(item=item, reason="evidence not found in the article"))
+            continue
+        evidence = grounder.excerpt(span)
+        reason = role_contradicted(grounder.excerpt(name_span), evidence, host.role)
         if reason:
-            # Repair before rejecting: the article may hold a sentence that does support it.
-            better = _supporting_clause(article.text, name, host.role)
-            if better is None:
-                dropped.append(Dropped(item=item, reason=reason))
-                continue
-            span = grounder.locate(better)
-            if span is None:
-                dropped.append(Dropped(item=item, reason=reason))
-                continue
-            evidence = grounder.excerpt(span)
-        if any(_same_host(name, other.name) for other in kept):
+            dropped.append(Dropped(item=item, reason=reason))
+            continue
+        twin = next((k for k in kept if _same(host.name, k.name)), None)
+        if twin is not None:
+            if twin.source != host.source and "both" not in (twin.source, host.source):
+                twin.source = "both"
             dropped.append(Dropped(item=item, reason="duplicate host"))
             continue
-        kept.append(Host(name=name, role=host.role, evidence=evidence, span=span))  # type: ignore[arg-type]
-    for hint in hints.host_hints(article.text):
-        if any(_same_host(hint.name, other.name) for other in kept):
-            continue
-        span = grounder.locate(hint.evidence)
-        if span is None:
-            continue
-        kept.append(Host(name=hint.name, role=hint.role, evidence=grounder.excerpt(span), span=span))  # type: ignore[arg-type]
-        warnings.append(f"host {hint.name!r} ({hint.role}) added from an explicit marker in the text")
+        kept.append(Host(name=grounder.excerpt(name_span), role=host.role, evidence=evidence, span=span,  # type: ignore[arg-type]
+                         source=host.source))
     return kept
 
 
-def _same_host(a: str, b: str) -> bool:
-    return a in b or b in a
+def role_contradicted(name: str, evidence: str, role: str) -> str | None:
+    """Why the clause naming ``name`` says it is not a host, or None.
 
-
-def _supporting_clause(text: str, name: str, role: str) -> str | None:
-    for clause in hints.clauses(text):
-        if name in clause and hints.role_supported(name, clause, role) is None:
-            return clause
+    Only the clause that holds the name is read: "甲出席会议" makes 甲 an
+    attendee, "在甲召开" makes 甲 the venue, unless that same clause also gives
+    it a host marker ("甲主办并致辞").
+    """
+    folded_name, folded = fold(name), fold(evidence)
+    at = folded.find(folded_name)
+    if at < 0:
+        return None
+    for start, end in g.clause_spans(folded):
+        if not start <= at < end:
+            continue
+        before, after = folded[start:at], folded[at + len(folded_name) : end]
+        if role != "chair" and re.search(r"(?:在|于)$", before) and re.match(rf"\S{{0,4}}?{g.CONVENE_VERB}", after):
+            return f"{name!r} is the venue, not a host"
+        verb = g.NOT_HOST_VERB.search(after)
+        if verb and not _HOST_MARK.search(after[: verb.start()]) and not _HOST_MARK.search(before):
+            return f"{name!r} is the subject of {verb.group(0)}: an attendee or speaker, not a host"
+        return None
     return None
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return a in b or b in a
 
 
 # ---------------------------------------------------------------- resolutions
 
 
-def _ground_resolutions(
-    grounder: Grounder, proposed: ModelSummary, dropped: list[Dropped], warnings: list[str]
-) -> list[Resolution]:
-    article = grounder.article
+def _ground_resolutions(grounder: Grounder, proposed: list[ProposedResolution],
+                        dropped: list[Dropped]) -> list[Resolution]:
     kept: list[Resolution] = []
-    for resolution in proposed.resolutions:
-        item = resolution.model_dump()
-        span = grounder.locate(resolution.evidence)
+    for resolution in proposed:
+        item = {"text": resolution.text, "evidence": resolution.evidence, "source": resolution.source}
+        span = resolution.span or grounder.locate(resolution.evidence)
         if span is None:
             dropped.append(Dropped(item=item, reason="evidence not found in the article"))
             continue
         evidence = grounder.excerpt(span)
-        sentence = _sentence_around(article.text, span)
-        if not hints.DECISION_MARK.search(evidence) and hints.DECISION_MARK.search(sentence):
-            # The quote stops short of what was decided: quote the deciding clause instead.
-            better = grounder.locate(hints.trim_evidence(sentence))
-            if better is not None:
-                span, evidence = better, grounder.excerpt(better)
-        reason = hints.decision_problem(evidence, sentence, article.title)
+        reason = speech_not_decision(evidence)
         if reason:
             dropped.append(Dropped(item=item, reason=reason))
             continue
-        if any(_overlaps(span, other.span) for other in kept):
+        twin = next((k for k in kept if _overlaps(span, k.span)), None)
+        if twin is not None:
+            if twin.source != resolution.source:
+                twin.source = "both"
             dropped.append(Dropped(item=item, reason="duplicate of an earlier resolution"))
             continue
-        kept.append(Resolution(text=resolution.text.strip() or evidence, evidence=evidence, span=span))
-    # Outcomes stated with unambiguous markers (通过/选举/签署/揭牌…) are kept even
-    # when the model missed them.
-    for text, quote in hints.decision_items(article.text, article.title):
-        span = grounder.locate(quote)
-        if span is None or any(_overlaps(span, other.span) for other in kept):
-            continue
-        kept.append(Resolution(text=text, evidence=grounder.excerpt(span), span=span))
-        warnings.append(f"resolution added from an explicit marker: {quote[:30]}")
+        text = OUTCOME_MARK.sub("", resolution.text).strip() or evidence
+        kept.append(Resolution(text=text, evidence=evidence, span=span, source=resolution.source))
     return sorted(kept, key=lambda r: r.span[0])
 
 
-def _sentence_around(text: str, span: tuple[int, int]) -> str:
-    start = max(text.rfind(ch, 0, span[0]) for ch in "。！？!?\n") + 1
-    ends = [i for i in (text.find(ch, span[1]) for ch in "。！？!?\n") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end]
+def speech_not_decision(evidence: str) -> str | None:
+    """A quote whose own clause is someone's speech ("王某指出，要…") states no decision."""
+    folded = fold(evidence)
+    outcome = g.STRONG_OUTCOME.search(folded)
+    limit = outcome.start() if outcome else len(folded)
+    for speech in g.SPEECH_VERB.finditer(folded, 0, limit):
+        if g.MEETING_SUBJECT.search(folded[: speech.start()]):
+            continue
+        return f"speech ({speech.group(0)}), not a decision of the event"
+    return None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -1,30 +1,37 @@
-"""Prompt building: versioned templates, rule hints as candidates, article last.
+"""Prompt building: versioned templates, numbered rule candidates, article last.
 
-The system prompt is identical for every article so that servers which reuse
-a cached prefix (llama.cpp, vLLM, OpenAI) pay for it once per run.
+The system prompt is identical for every article, so servers that reuse a
+cached prefix (llama.cpp, vLLM, OpenAI) process it once per run. The user
+message lists the date and host candidates by number and marks each outcome
+candidate inside the article with ``[Rn]``: the model answers with numbers
+instead of re-typing quotes, and no sentence is sent twice.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from string import Template
 
-from . import hints
-from .dates import find_candidates
+from .candidates import Candidates
 from .schema import Article
 
-PROMPT_VERSION = "summarize-v1"
+PROMPT_VERSION = "summarize-v2"
+BARE_PROMPT_VERSION = "summarize-v2-bare"
 DEFAULT_ARTICLE_CHARS = 3000
+MAX_DATES = 6
+MAX_HOSTS = 10
+# What the prompt inserts into the article; quotes the model copies are read without it.
+OUTCOME_MARK = re.compile(r"\[R\d{1,2}\]")
 
 LANGUAGE_RULES = {
-    "source": 'Write "event" and each resolution "text" in the article\'s own language and script.',
-    "zh": 'Write "event" and each resolution "text" in simplified Chinese.',
-    "en": 'Write "event" and each resolution "text" in English.',
+    "source": 'Write "event" and each "text" in the article\'s own language and script.',
+    "zh": 'Write "event" and each "text" in simplified Chinese.',
+    "en": 'Write "event" and each "text" in English.',
 }
 
 
@@ -37,6 +44,21 @@ class PromptTemplate:
     @property
     def sha256(self) -> str:
         return hashlib.sha256((self.system + "\0" + self.user).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What the prompt offered, in the order the model sees the numbers (1-based)."""
+
+    dates: tuple[int, ...] = ()  # indexes into Candidates.dates
+    hosts: tuple[int, ...] = ()  # indexes into Candidates.hosts
+    outcomes: tuple[int, ...] = ()  # indexes into Candidates.outcomes
+
+
+@dataclass(frozen=True)
+class Prompt:
+    messages: list[dict[str, str]]
+    offer: Offer
 
 
 def _prompt_dir():
@@ -54,72 +76,91 @@ def load_template(version: str = PROMPT_VERSION) -> PromptTemplate:
     return PromptTemplate(version=version, system=system, user=user)
 
 
-def build_messages(
+def build_prompt(
     article: Article,
+    candidates: Candidates | None,
     *,
     language: str = "source",
     max_article_chars: int = DEFAULT_ARTICLE_CHARS,
     template: PromptTemplate | None = None,
-) -> list[dict[str, str]]:
-    template = template or load_template()
+) -> Prompt:
+    """Messages for one article; ``candidates=None`` offers nothing (the model alone)."""
+    template = template or load_template(PROMPT_VERSION if candidates is not None else BARE_PROMPT_VERSION)
     system = Template(template.system).safe_substitute(language_rule=LANGUAGE_RULES[language])
     text = article.text
-    host_hints = hints.host_hints(text)
+    if candidates is None:
+        user = Template(template.user).safe_substitute(
+            title=article.title or "(none)", article=select_text(text, max_article_chars, ())
+        )
+        return Prompt([{"role": "system", "content": system}, {"role": "user", "content": user}], Offer())
+    shown = select_text(text, max_article_chars, [c.span for c in candidates.outcomes], with_spans=True)
+    body, kept = shown
+    outcome_numbers = tuple(i for i, c in enumerate(candidates.outcomes) if c.span in kept)
+    dates = tuple(range(min(MAX_DATES, len(candidates.dates))))
+    hosts = tuple(range(min(MAX_HOSTS, len(candidates.hosts))))
     user = Template(template.user).safe_substitute(
         title=article.title or "(none)",
-        date_candidates=_json([c.phrase for c in find_candidates(text)[:6]]),
-        host_candidates=_json([{"name": h.name, "role": h.role} for h in host_hints]),
-        decision_candidates=_json([quote[:40] for _, quote in hints.decision_items(text, article.title, limit=6)]),
-        article=select_text(text, max_article_chars),
+        dates=" ".join(f"[D{n + 1}] {candidates.dates[i].phrase}" for n, i in enumerate(dates)) or "none",
+        hosts=" ".join(f"[H{n + 1}] {candidates.hosts[i].name} ({candidates.hosts[i].role})"
+                       for n, i in enumerate(hosts)) or "none",
+        article=body,
     )
-    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    offer = Offer(dates=dates, hosts=hosts, outcomes=outcome_numbers)
+    return Prompt([{"role": "system", "content": system}, {"role": "user", "content": user}], offer)
 
 
-def select_text(text: str, budget: int) -> str:
-    """Fit a long article into the budget, keeping the sentences that carry facts.
+def select_text(text: str, budget: int, marks, *, with_spans: bool = False):
+    """Fit the article into the budget and mark outcome candidates with ``[Rn]``.
 
-    The lead, and sentences with dates, host markers or decision verbs, are
-    kept first; the rest fill what budget is left. Order is preserved and gaps
-    are marked with "…", so every quote the model copies stays verbatim.
+    A long article keeps its lead and the sentences that carry candidates first;
+    the rest fill what budget is left. Order is preserved and gaps are marked
+    with "…", so every quote the model copies stays verbatim. Returns the text,
+    or with ``with_spans`` the text and the marked spans it kept, numbered in order.
     """
-    if len(text) <= budget:
-        return text
-    units = [
-        (line_no, sentence)
-        for line_no, line in enumerate(text.split("\n"))
-        for sentence in hints.sentences(line)
-    ]
+    marks = sorted(marks)
+    pieces = _budgeted(text, budget, marks) if len(text) > budget else [(0, len(text))]
+    kept = [span for span in marks if any(a <= span[0] and span[1] <= b for a, b in pieces)]
+    number = {span: n + 1 for n, span in enumerate(kept)}
+    out = []
+    for index, (a, b) in enumerate(pieces):
+        if index or a > 0:
+            out.append("\n…\n" if index else "…\n")
+        at = a
+        for span in kept:
+            if a <= span[0] and span[1] <= b:
+                out.append(text[at : span[0]] + f"[R{number[span]}]")
+                at = span[0]
+        out.append(text[at:b])
+    body = "".join(out)
+    return (body, kept) if with_spans else body
 
-    def priority(index: int, sentence: str) -> int:
+
+def _budgeted(text: str, budget: int, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    from .grammar import sentence_spans
+
+    units = sentence_spans(text)
+
+    def priority(index: int, span: tuple[int, int]) -> int:
         if index < 3:
             return 0
-        if hints.DECISION_MARK.search(sentence) or hints.HOST_MARK.search(sentence):
+        if any(span[0] <= m[0] < span[1] for m in marks):
             return 1
-        if find_candidates(sentence):
-            return 2
-        return 3
+        return 2
 
-    ranked = sorted(range(len(units)), key=lambda i: (priority(i, units[i][1]), i))
-    chosen: set[int] = set()
-    used = 0
+    ranked = sorted(range(len(units)), key=lambda i: (priority(i, units[i]), i))
+    chosen, used = set(), 0
     for index in ranked:
-        cost = len(units[index][1]) + 1
+        a, b = units[index]
+        cost = b - a + 6
         if used + cost <= budget:
             chosen.add(index)
             used += cost
-    out, previous = "", None
+    pieces: list[list[int]] = []
     for index in sorted(chosen):
-        line_no, sentence = units[index]
-        if previous is None:
-            out += "" if index == 0 else "…\n"
-        elif index != previous + 1:
-            out += "\n…\n"
-        elif units[previous][0] != line_no:
-            out += "\n"
-        out += sentence
-        previous = index
-    return out
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+        a, b = units[index]
+        b = min(len(text), b + 1)  # keep the sentence's own punctuation
+        if pieces and index - 1 in chosen:
+            pieces[-1][1] = b
+        else:
+            pieces.append([a, b])
+    return [(a, b) for a, b in pieces]

@@ -7,9 +7,10 @@ the contract as a diff.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 SCHEMA_VERSION = "2.0"
 
@@ -63,8 +64,10 @@ class Article(BaseModel):
 
 
 # --------------------------------------------------------------------------
-# What the model is asked to return (kept small: every token costs seconds on
-# the embedded model). Offsets, roles checks and metadata are computed locally.
+# What the model is asked to return. Kept small: every reply token costs about
+# 0.1 s on the embedded model. The prompt offers numbered candidates found by
+# rules; the model answers with their numbers and writes out in full only what
+# was not offered. Quotes, spans and dates are expanded and checked locally.
 
 
 class ModelHost(BaseModel):
@@ -82,15 +85,46 @@ class ModelResolution(BaseModel):
     evidence: str = Field(description="Short verbatim quote from the article")
 
 
-class ModelSummary(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+_NUMBERED = re.compile(r"^\s*\[?[DHR]?(\d{1,3})\]?\s*$")
 
-    event: str = Field(description="Short name of the event")
-    date_phrase: str | None = Field(
-        default=None, description="Verbatim phrase giving when the event happened, or null"
+
+def _number(value: object) -> object:
+    """Read "H2", "[R3]" or "2" as the number a model meant."""
+    if isinstance(value, str):
+        match = _NUMBERED.match(value)
+        if match:
+            return int(match.group(1))
+    return value
+
+
+def _numbers(value: object) -> object:
+    return [_number(v) for v in value] if isinstance(value, list) else value
+
+
+class ModelReply(BaseModel):
+    # Lenient when reading (a missing list is empty), but the schema sent to the server requires
+    # every key, so grammar-constrained decoding cannot stop at "{}".
+    model_config = ConfigDict(
+        extra="ignore",
+        json_schema_extra={
+            "required": ["event", "date", "hosts", "resolutions", "other_hosts", "other_resolutions"]
+        },
     )
-    hosts: list[ModelHost] = Field(default_factory=list)
-    resolutions: list[ModelResolution] = Field(default_factory=list)
+
+    event: str = Field(default="", description="Short name of the event")
+    date: Annotated[int | str | None, BeforeValidator(_number)] = Field(
+        default=None, description="Number of a DATE CANDIDATE, or a verbatim date phrase, or null"
+    )
+    hosts: Annotated[list[int], BeforeValidator(_numbers)] = Field(
+        default_factory=list, description="Numbers of the HOST CANDIDATES that are hosts"
+    )
+    resolutions: Annotated[list[int], BeforeValidator(_numbers)] = Field(
+        default_factory=list, description="Numbers of the OUTCOME CANDIDATES that state an outcome"
+    )
+    other_hosts: list[ModelHost] = Field(default_factory=list, description="Hosts not among the candidates")
+    other_resolutions: list[ModelResolution] = Field(
+        default_factory=list, description="Outcomes not among the candidates"
+    )
 
 
 # --------------------------------------------------------------------------
@@ -233,7 +267,11 @@ class Digest(BaseModel):
 
 PUBLIC_MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
-    "model_summary": ModelSummary,
+    "model_reply": ModelReply,
     "summary_record": SummaryRecord,
     "digest": Digest,
 }
+
+
+# The wire model's earlier name, kept for callers that have not moved yet.
+ModelSummary = ModelReply

@@ -1,0 +1,389 @@
+"""Rule candidates: what grammar finds, computed once per article, with provenance.
+
+Each candidate names the rule family that found it (``listed``, ``by-marker``,
+``chair``, ``convene``, ``own-meeting`` for hosts; ``outcome``, ``document``,
+``weak`` for resolutions) and the span of its evidence in the cleaned text.
+The prompt offers them to the model as numbered options; the merge stage
+decides what to keep. Nothing downstream recomputes them.
+
+All matching runs on the text folded to simplified script (same offsets), so
+one rule covers both scripts; names and quotes are cut from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import grammar as g
+from .dates import find_candidates as find_dates
+from .schema import Article
+from .script import fold
+
+MAX_OUTCOMES = 12
+MAX_WEAK = 6
+MAX_EVIDENCE = 120
+
+
+@dataclass(frozen=True)
+class DateOption:
+    phrase: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class HostCandidate:
+    name: str
+    role: str
+    evidence: str
+    span: tuple[int, int]  # of the evidence in the cleaned text
+    rule: str
+
+
+@dataclass(frozen=True)
+class OutcomeCandidate:
+    evidence: str
+    span: tuple[int, int]
+    rule: str
+
+
+@dataclass(frozen=True)
+class Candidates:
+    dates: tuple[DateOption, ...] = ()
+    hosts: tuple[HostCandidate, ...] = ()
+    outcomes: tuple[OutcomeCandidate, ...] = ()
+
+
+def collect_candidates(article: Article) -> Candidates:
+    """Every date, host and outcome candidate of one cleaned article."""
+    return _collect(article.text)
+
+
+@lru_cache(maxsize=256)
+def _collect(text: str) -> Candidates:
+    folded = fold(text)
+    dates = tuple(DateOption(c.phrase, (c.start, c.end)) for c in find_dates(text))
+    return Candidates(dates=dates, hosts=_hosts(text, folded), outcomes=_outcomes(text, folded))
+
+
+# ================================================================= hosts
+
+_LISTED = re.compile(
+    rf"\s*(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK})(?:单位|机构|方|人)?\s*[:：]\s*(?P<names>.+)$"
+)
+_SITE_FOOTER = re.compile(r"版权|ICP|备案|技术支持|copyright|网站|网址|电话|邮编|地址", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"[、，,；;/／]|\s+|(?<=[^\s])(?:和|与|及|以及|同)(?=[^\s])")
+_MARKER = re.compile(
+    rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK})(?:(?P<tail>(?:单位|方|机构)(?:为|是|有)[:：]?)|(?!单位|方|机构|人|地|城市|权))"
+)
+_NAME_TAIL = re.compile(r"(?:等(?:单位|部门|机构|多家单位)?|共同|联合|携手|负责|具体)+$")
+_NOT_A_NAME = re.compile(
+    r"在|于|是|为|的|了|将|对|把|被|从|向|本次|此次|该|会议|活动|大会|论坛|峰会|仪式|比赛|展会|年会|"
+    rf"{g.CONVENE_VERB}|{g.CHAIR_MARK}"
+)
+_NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十廿卅]"
+# Page datelines and bylines before a subject: "【某报5月3日讯】", "(本报讯)".
+_BRACKETED = r"(?:【[^】]{0,30}】|[（(][^）)]{0,30}[）)]|[^，,。]{0,12}[讯电]\s)"
+_LEADING = re.compile(
+    rf"(?:{_BRACKETED}|\s)*(?:(?:{_NUMERAL}{{2,4}}年)?(?:{_NUMERAL}{{1,2}}月)?{_NUMERAL}{{1,3}}[日号]|近日|日前|近期|今天|今日|昨天|昨日|"
+    r"本周\S|上周\S|目前|近来)?(?:\s*(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午))?[，,\s]*"
+)
+_TRAILING_ADVERB = re.compile(
+    r"(?:隆重|顺利|如期|正式|成功|再次|首次|共同|联合|携手|特别|专门|在此|日前|近日|今天|昨天|今日|昨日|本月|"
+    r"[0-9〇零一二两三四五六七八九十廿卅]{1,3}(?:日|号)|上午|下午|晚上|晚间|中午|早上)+$"
+)
+# "A与B举办": joint hosts; "A联合B举办": A hosts, B co-hosts.
+_PARTNER = re.compile(r"(?P<lead>携手|联合|会同)|与|和|及|、")
+_OWN_MEETING = re.compile(
+    rf"(?P<org>[^，,。]{{1,40}}?{g.ORG_SUFFIX})(?=第|[0-9一二三四五六七八九十]+届|[0-9一二三四五六七八九十]+次|常务|会员|理事|"
+    r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?:20|19)\d\d年?(?:度)?(?:工作|年会|总结|表彰))"
+)
+_CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?P<name>{g.PERSON}?)$")
+_CHAIR_NAME_FIRST = re.compile(rf"^(?P<name>{g.PERSON}?){g.TITLE}+$")
+_BARE_PERSON = re.compile(r"^[\u3400-\u9fff·]{2,3}$")
+
+
+def _hosts(text: str, folded: str) -> tuple[HostCandidate, ...]:
+    found: list[HostCandidate] = []
+    at = 0
+    for line in folded.split("\n"):
+        found += _listed(text, folded, at, at + len(line))
+        at += len(line) + 1
+    for start, end in g.sentence_spans(folded):
+        found += _by_marker(text, folded, start, end)
+    for start, end in g.clause_spans(folded):
+        found += _chair(text, folded, start, end)
+        found += _convene(text, folded, start, end)
+    return _dedupe(found)
+
+
+def _candidate(text: str, name_span: tuple[int, int], role: str, evidence: tuple[int, int],
+               rule: str) -> HostCandidate:
+    name = text[name_span[0] : name_span[1]].strip(" “”\"'「」『』《》")
+    return HostCandidate(name, role, text[evidence[0] : evidence[1]], evidence, rule)
+
+
+def _role(mark: str) -> str:
+    if mark == g.CHAIR_MARK:
+        return "chair"
+    return "organiser" if mark.endswith("主办") else "co-organiser"
+
+
+def _is_org(name: str) -> bool:
+    return bool(g.ORG_NAME.match(name)) and not g.NOT_HOST_VERB.search(name) and len(name) >= 3
+
+
+def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
+    """"主办单位：A、B" / "主持人：X" lines of an event notice (not a site's footer)."""
+    match = _LISTED.match(folded, start, end)
+    if not match or _SITE_FOOTER.search(folded, start, end):
+        return []
+    role = _role(match.group("mark"))
+    out = []
+    for name_start, name_end in _split_names(folded, match.start("names"), match.end("names")):
+        name = folded[name_start:name_end]
+        ok = bool(_BARE_PERSON.match(name)) if role == "chair" else _is_org(name)
+        if ok:
+            out.append(_candidate(text, (name_start, name_end), role, (start, end), "listed"))
+    return out
+
+
+def _split_names(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for match in _NAME_SPLIT.finditer(folded, start, end):
+        spans.append((at, match.start()))
+        at = match.end()
+    spans.append((at, end))
+    out = []
+    for a, b in spans:
+        while a < b and folded[a] in " “”\"'「」":
+            a += 1
+        while b > a and folded[b - 1] in " “”\"'「」。":
+            b -= 1
+        if b - a >= 2:
+            out.append((a, b))
+    return out
+
+
+def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
+    """"由A、B主办", "A，B联合承办", "主办单位为A": every name the marker governs.
+
+    The governed phrase runs back from the marker to 由, to the previous marker or
+    to the start of the sentence; a piece of it that holds a verb or a preposition
+    is a clause, not a name ("会议在北京召开，A、B承办" → A, B).
+    """
+    out: list[HostCandidate] = []
+    floor = start
+    for match in _MARKER.finditer(folded, start, end):
+        role = _role(match.group("mark"))
+        if match.group("tail"):  # "主办单位为A、B"
+            names_start, names_end = match.end(), _clause_end(folded, match.end(), end)
+            evidence = (match.start(), names_end)
+        else:
+            by = folded.rfind("由", floor, match.start())
+            names_start, names_end = (by + 1 if by >= 0 else floor), match.start()
+            evidence = (names_start, match.end())
+        names = _split_names(folded, names_start, names_end)
+        if not match.group("tail"):
+            names.reverse()  # the list a marker governs ends right before it: walk back from it
+        for a, b in names:
+            lead = _LEADING.match(folded, a, b)
+            a = lead.end() if lead else a
+            tail = _NAME_TAIL.search(folded, a, b)
+            b = tail.start() if tail and tail.start() > a else b
+            across_clause = re.search(r"[，,；;]", folded[b:names_end]) and not match.group("tail")
+            if not _governed_name(folded[a:b]) or (across_clause and not _is_org(folded[a:b])):
+                break
+            out.append(_candidate(text, (a, b), role, evidence, "by-marker"))
+        floor = match.end()
+    return out
+
+
+def _clause_end(folded: str, at: int, end: int) -> int:
+    stop = g.CLAUSE_SPLIT.search(folded, at, end)
+    return stop.start() if stop else end
+
+
+def _governed_name(name: str) -> bool:
+    """A name a role marker governs: no verb or preposition in it (an org suffix is not needed)."""
+    if _NOT_A_NAME.search(name) or g.NOT_HOST_VERB.search(name) or re.search(r"\d|[（(【】)）]", name):
+        return bool(_is_org(name)) and not re.search(r"了|在|于", name)
+    return _is_org(name) or 2 <= len(name) <= 20
+
+
+def _chair(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
+    """"由会长张三主持", "张三会长主持", "由张三主持": the person who chaired."""
+    at = folded.find(g.CHAIR_MARK, start, end)
+    if at < 0 or folded.startswith("主持人", at):
+        return []
+    before_start = start
+    by = folded.rfind("由", start, at)
+    if by >= 0:
+        before_start = by + 1
+    before = folded[before_start:at]
+    for pattern in (_CHAIR_TITLE_FIRST, _CHAIR_NAME_FIRST):
+        match = pattern.search(before)
+        if match and match.group("name") and not _is_org(match.group("name")):
+            a = before_start + match.start("name")
+            return [_candidate(text, (a, a + len(match.group("name"))), "chair", (start, end), "chair")]
+    if by >= 0 and _BARE_PERSON.match(before):
+        return [_candidate(text, (before_start, at), "chair", (start, end), "chair")]
+    return []
+
+
+def _convene(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
+    """"A（在某地）召开/举办/举行 …": A, when it is a body; and a body's own meeting."""
+    clause = folded[start:end]
+    verb = re.search(g.CONVENE_VERB, clause)
+    if not verb:
+        return []
+    out: list[HostCandidate] = []
+    subject_end = start + verb.start()
+    place = re.search(r"在|于", folded[start:subject_end])
+    if place:
+        subject_end = start + place.start()
+    subject_start = start
+    lead = _LEADING.match(folded, start, subject_end)
+    if lead:
+        subject_start = lead.end()
+    tail = _TRAILING_ADVERB.search(folded, subject_start, subject_end)
+    if tail and tail.start() > subject_start:
+        subject_end = tail.start()
+    subject = folded[subject_start:subject_end]
+    if subject and not g.NOT_HOST_VERB.search(folded[start : start + verb.start()]):
+        for a, b, led in _split_partners(folded, subject_start, subject_end):
+            if _is_org(folded[a:b]) and not _OWN_MEETING.match(folded, a, b):
+                role = "co-organiser" if led else "organiser"
+                out.append(_candidate(text, (a, b), role, (start, end), "convene"))
+    for a, b in ((subject_start, subject_end), (start + verb.end(), end)):
+        for part in re.finditer(r"[^暨]+", folded[a:b]):  # "X会议暨Y年会": two meetings
+            phrase_start = a + part.start()
+            while phrase_start < a + part.end() and folded[phrase_start] in "了“\"「 ":
+                phrase_start += 1
+            own = _OWN_MEETING.match(folded, phrase_start, a + part.end())
+            if own and _is_org(own.group("org")):
+                out.append(_candidate(text, (phrase_start, own.end("org")), "organiser", (start, end),
+                                      "own-meeting"))
+    return out
+
+
+def _split_partners(folded: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Names joined in a subject, each with whether 联合/携手/会同 led it in (a co-host)."""
+    spans, at, led = [], start, False
+    for match in _PARTNER.finditer(folded, start, end):
+        spans.append((at, match.start(), led))
+        at, led = match.end(), bool(match.group("lead"))
+    spans.append((at, end, led))
+    out = []
+    for a, b, lead in spans:
+        tail = _TRAILING_ADVERB.search(folded, a, b)
+        b = tail.start() if tail and tail.start() > a else b
+        if b - a >= 2:
+            out.append((a, b, lead))
+    return out
+
+
+_RULE_ORDER = {"listed": 0, "by-marker": 1, "chair": 2, "convene": 3, "own-meeting": 4}
+
+
+def _dedupe(found: list[HostCandidate]) -> tuple[HostCandidate, ...]:
+    """One candidate per name (the most explicit rule wins); a name inside a longer one goes."""
+    best: dict[str, HostCandidate] = {}
+    for candidate in found:
+        key = fold(candidate.name)
+        kept = best.get(key)
+        if kept is None or _RULE_ORDER[candidate.rule] < _RULE_ORDER[kept.rule]:
+            best[key] = candidate
+    keys = list(best)
+    out = []
+    for key in keys:
+        if any(key != other and key in other and best[other].role == best[key].role for other in keys):
+            continue
+        out.append(best[key])
+    return tuple(sorted(out, key=lambda c: c.span[0]))
+
+
+# ================================================================= outcomes
+
+_DOC = re.compile(r"《[^》]{2,80}》|关于[^、，,。；;《》]{2,80}?的(?:请示|报告|议案|决定|办法|方案|意见|汇报|通知|规定)")
+_ENUMERATING = re.compile(r"(?:审议|讨论|原则|会议|大会)?(?:通过|同意)了?")
+
+
+def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
+    strong: list[OutcomeCandidate] = []
+    weak: list[OutcomeCandidate] = []
+    for start, end in g.sentence_spans(folded):
+        markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
+        if markers:
+            for part in _parts(folded, start, end, markers):
+                strong += _documents(text, folded, *part) or [_outcome(text, folded, *part, "outcome")]
+        elif any(_is_outcome(folded, start, m) for m in g.WEAK_OUTCOME.finditer(folded, start, end)):
+            weak.append(_outcome(text, folded, start, end, "weak"))
+    out = strong[:MAX_OUTCOMES]
+    out += weak[: min(MAX_WEAK, max(0, MAX_OUTCOMES - len(out)))]
+    return tuple(sorted(out, key=lambda c: c.span[0]))
+
+
+def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
+    """A marker states this event's outcome unless it is background, a ceremony's name or speech."""
+    clause_start = max(folded.rfind(ch, sentence_start, marker.start()) for ch in "，,：:") + 1
+    clause_start = max(clause_start, sentence_start)
+    clause = folded[clause_start : marker.end() + 6]
+    if g.BACKGROUND.search(clause):
+        return False
+    if g.WITNESSED.search(folded, max(sentence_start, marker.start() - 8), marker.start()):
+        return False
+    if g.ATTRIBUTIVE.match(folded, marker.end()) or g.CEREMONY_AFTER.match(folded, marker.end()):
+        return False
+    ceremony = g.CEREMONY_NOUN.search(folded, max(sentence_start, marker.start() - 2), marker.end() + 4)
+    if ceremony and ceremony.start() <= marker.start() < ceremony.end():
+        return False
+    return not _speech_before(folded, sentence_start, marker.start())
+
+
+def _speech_before(folded: str, start: int, end: int) -> bool:
+    """Speech verb whose subject is not the meeting itself: reported speech, not a decision."""
+    for speech in g.SPEECH_VERB.finditer(folded, start, end):
+        if not g.MEETING_SUBJECT.search(folded[start : speech.start()]):
+            return True
+    return False
+
+
+def _parts(folded: str, start: int, end: int, markers: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Split a sentence where a new clause brings its own outcome marker ("选举A，并通过B")."""
+    clauses = g.clause_spans(folded, start, end)
+    with_marker = [any(a <= m.start() < b for m in markers) for a, b in clauses]
+    parts: list[list[int]] = []
+    for (a, b), has in zip(clauses, with_marker, strict=True):
+        if has and parts and any(with_marker[i] for i, c in enumerate(clauses) if parts[-1][0] <= c[0] < a):
+            parts.append([a, b])
+        elif parts:
+            parts[-1][1] = b
+        else:
+            parts.append([a, b])
+    return [(a, b) for a, b in parts]
+
+
+def _documents(text: str, folded: str, start: int, end: int) -> list[OutcomeCandidate]:
+    """"会议审议通过了《A》、《B》、《C》": one outcome per document when three or more."""
+    enum = _ENUMERATING.search(folded, start, end)
+    if not enum:
+        return []
+    docs = list(_DOC.finditer(folded, enum.end(), end))
+    if len(docs) < 3:
+        return []
+    return [OutcomeCandidate(text[d.start() : d.end()], (d.start(), d.end()), "document") for d in docs]
+
+
+def _outcome(text: str, folded: str, start: int, end: int, rule: str) -> OutcomeCandidate:
+    if end - start > MAX_EVIDENCE:
+        marker = g.STRONG_OUTCOME.search(folded, start, end) or g.WEAK_OUTCOME.search(folded, start, end)
+        at = marker.start() if marker else start
+        kept = [(a, b) for a, b in g.clause_spans(folded, start, end) if b >= at - 40 and a <= at + 60]
+        if kept:
+            start, end = kept[0][0], kept[-1][1]
+        end = min(end, start + MAX_EVIDENCE)
+    while end > start and folded[end - 1] in "。；;，,":
+        end -= 1
+    return OutcomeCandidate(text[start:end], (start, end), rule)

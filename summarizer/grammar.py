@@ -1,0 +1,111 @@
+"""The rule vocabulary: markers and the phrases they govern, in simplified script only.
+
+Every pattern here runs on text folded to simplified characters by
+:func:`summarizer.script.fold` (same length as the original, so offsets hold);
+traditional pages match the same patterns without a second spelling. The
+vocabulary is grammatical: role markers (主办/承办/协办/主持), the verbs a body
+uses for its own meeting (召开/举办/举行), outcome verbs (通过/选举/签署…), and
+the verbs that make a name an attendee or a speaker instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Clause and sentence boundaries (ASCII and full-width punctuation).
+CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n：:]")
+SENTENCE_END = "。；;！!？?\n"
+
+# ---------------------------------------------------------------- hosts
+ORGANISER_MARK = r"(?:联合|共同)?主办"
+CO_ORGANISER_MARK = r"承办|协办|联办|合办"
+CHAIR_MARK = r"主持"
+# A body that holds its own meeting.
+CONVENE_VERB = r"(?:主持|组织)?(?:召开|举办|举行)"
+# The subject of these is an attendee, speaker, witness or sponsor, not a host.
+NOT_HOST_VERB = re.compile(
+    r"出席|参加|参会|与会|列席|致辞|讲话|发言|见证|观礼|赞助|会见|祝贺|应邀|受邀|陪同|考察|调研|莅临|到场|观摩"
+)
+# Words that end the name of an organisation.
+ORG_SUFFIX = (
+    r"(?:协会|学会|商会|联合会|[^\W\d]协|委员会|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|"
+    r"政府|人民政府|市委|县委|区委|省委|党委|党组|人大|政协|工商联|科协|妇联|团委|"
+    r"局|厅|部|院|所|署|办|处|科|站|中心|集团|公司|企业|银行|大学|学院|医院|研究院|联盟|"
+    r"俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
+)
+ORG_NAME = re.compile(rf"^[\w\u3400-\u9fff（）()·&＆]{{1,40}}?{ORG_SUFFIX}$")
+# Job titles: a chair is named right after (or right before) one of these.
+TITLE = (
+    r"(?:常务|执行|名誉|代理?|总|副)?(?:书记|主任|主席|会长|理事长|监事长|秘书长|市长|县长|区长|省长|"
+    r"镇长|乡长|局长|厅长|部长|院长|所长|校长|董事长|总经理|经理|总裁|社长|处长|科长|主委|组长|"
+    r"召集人|发起人|创始人|负责人|委员|常委|行长|馆长|站长|总经济师|经济师|工程师|教授|博士)"
+)
+PERSON = r"[\u3400-\u9fff·]{2,4}"
+
+# ---------------------------------------------------------------- outcomes
+# A verb that states an outcome of the event on its own.
+STRONG_OUTCOME = re.compile(
+    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了|通过《|"
+    r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届|"
+    r"签署|签订|签约|续签|缔结|"
+    r"揭牌|授牌|授予|颁发|表彰|命名|"
+    r"任命|聘任|聘请|免去|"
+    r"(?:会议|大会|研究|一致)决定|作出决定|决议|责成|批准|"
+    r"宣布成立|正式成立|成立了|挂牌成立|"
+    r"正式发布|发布了|发布《|正式启动|启动了|"
+    r"达成\S{0,12}?(?:协议|共识|合作)"
+)
+# Outcome-like verbs that need reading: offered to the model, never added on their own.
+WEAK_OUTCOME = re.compile(
+    r"通过|同意|决定|要求|部署|研究|确定|审定|议定|明确|成立|发布|启动|设立|共建|协议|备忘录|共识|落实"
+)
+# Speech and opinion: what someone said is not what the event decided.
+SPEECH_VERB = re.compile(
+    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|讲话|发言"
+)
+# A collective subject: "会议强调/会议要求" are directives of the meeting, not one person's speech.
+MEETING_SUBJECT = re.compile(r"(?:会议|大会|会上|全会|常务会)\S{0,2}$")
+# Dates of founding or history: background, not an outcome of this event.
+BACKGROUND = re.compile(r"成立于|成立以来|自\S{0,12}以来|曾经|此前|去年|往年|历年|多年来")
+# The ceremony named as a thing, not the act reported ("出席签约仪式").
+CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼)")
+# "新当选的会长…": the election named as an attribute, not reported as an act.
+ATTRIBUTIVE = re.compile(r"的")
+# "缔结签约仪式", "签约仪式": a ceremony named as a thing.
+CEREMONY_AFTER = re.compile(r"\S{0,2}?(?:仪式|典礼)")
+# Witnesses of an act: "出席并见证签约" reports who watched, the act is reported elsewhere.
+WITNESSED = re.compile(r"(?:见证|出席|参加|观摩|观看)了?\S{0,4}$")
+
+
+def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty clause in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    spans, at = [], start
+    for match in CLAUSE_SPLIT.finditer(text, start, end):
+        if text[at : match.start()].strip():
+            spans.append(_strip_span(text, at, match.start()))
+        at = match.end()
+    if text[at:end].strip():
+        spans.append(_strip_span(text, at, end))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at 。；！？ and line breaks."""
+    spans, at = [], 0
+    for index, char in enumerate(text):
+        if char in SENTENCE_END:
+            if text[at:index].strip():
+                spans.append(_strip_span(text, at, index))
+            at = index + 1
+    if text[at:].strip():
+        spans.append(_strip_span(text, at, len(text)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,161 @@
+"""Merge: the model's answer and the rule candidates become one proposed summary.
+
+The model decides. Its numbers select offered candidates (``source: both``),
+its written-out items stand on their own (``model``, or ``both`` when a rule
+found the same one). A rule adds an item the model did not give only when
+(a) its family's measured precision on the development articles is at least
+0.9 (``AUTO_HOST_RULES``, ``AUTO_OUTCOME_RULES``; figures in the README), and
+(b) the model gave nothing at all for that field: a model that names two
+hosts has read the article and left the third out on purpose. Dates are
+chosen by :func:`summarizer.dates.event_date` (the model's phrase first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .candidates import Candidates
+from .clean import strip_pinyin
+from .dates import event_date, resolve_date
+from .prompt import OUTCOME_MARK, Offer
+from .schema import Article, Dropped, EventDate, ItemSource, ModelReply
+from .script import fold
+
+# Rule families allowed to add an item on their own (precision ≥ 0.9 on dev; README).
+AUTO_HOST_RULES = frozenset({"listed", "by-marker", "chair"})
+AUTO_OUTCOME_RULES = frozenset({"document"})
+
+
+@dataclass
+class ProposedHost:
+    name: str
+    role: str
+    evidence: str
+    source: ItemSource
+    span: tuple[int, int] | None = None  # known when it came from a candidate
+
+
+@dataclass
+class ProposedResolution:
+    text: str
+    evidence: str
+    source: ItemSource
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class Proposal:
+    event: str
+    date: EventDate
+    hosts: list[ProposedHost] = field(default_factory=list)
+    resolutions: list[ProposedResolution] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def merge(article: Article, reply: ModelReply, candidates: Candidates | None, offer: Offer) -> Proposal:
+    """One proposed summary; ``candidates=None`` is the model alone (no rule offers or adds)."""
+    proposal = Proposal(event=tidy_event(reply.event) or (article.title or ""), date=EventDate())
+    proposal.date, proposal.warnings = _date(article, reply, candidates, offer)
+    if candidates is None:
+        candidates = Candidates()
+        use_rules = False
+    else:
+        use_rules = True
+    proposal.hosts = _hosts(reply, candidates, offer, proposal.dropped, use_rules)
+    proposal.resolutions = _resolutions(reply, candidates, offer, proposal.dropped, use_rules)
+    return proposal
+
+
+# ---------------------------------------------------------------- event
+
+_EVENT_TAIL = re.compile(r"(?:在[^，,。]{1,20})?(?:隆重|顺利|順利|如期)?(?:召开|召開|举行|舉行|举办|舉辦)[！!。.]*$")
+
+
+def tidy_event(event: str) -> str:
+    """An event's name, not a headline: "X会在武汉举行！" → "X会"."""
+    event = OUTCOME_MARK.sub("", event).strip().strip("“”\"「」")
+    trimmed = _EVENT_TAIL.sub("", event).rstrip("！!。.，, ")
+    return trimmed if len(trimmed) >= 4 else event.rstrip("！!。.")
+
+
+# ---------------------------------------------------------------- date
+
+
+def _date(article: Article, reply: ModelReply, candidates: Candidates | None,
+          offer: Offer) -> tuple[EventDate, list[str]]:
+    phrase: str | None = None
+    warnings: list[str] = []
+    if isinstance(reply.date, int):
+        if candidates is not None and 1 <= reply.date <= len(offer.dates):
+            phrase = candidates.dates[offer.dates[reply.date - 1]].phrase
+        else:
+            warnings.append(f"date number {reply.date} was not offered; ignored")
+    elif isinstance(reply.date, str) and reply.date.strip().lower() not in {"", "null", "none"}:
+        phrase = OUTCOME_MARK.sub("", reply.date).strip()
+    if candidates is None:
+        if not phrase:
+            return EventDate(), warnings
+        return resolve_date(phrase, published=article.published, text=article.text, title=article.title), warnings
+    chosen, more = event_date(article.text, published=article.published, title=article.title, model_phrase=phrase)
+    return chosen, warnings + more
+
+
+# ---------------------------------------------------------------- hosts
+
+
+def _hosts(reply: ModelReply, candidates: Candidates, offer: Offer, dropped: list[Dropped],
+           use_rules: bool) -> list[ProposedHost]:
+    out: list[ProposedHost] = []
+    for number in reply.hosts:
+        if not 1 <= number <= len(offer.hosts):
+            dropped.append(Dropped(item={"host": number}, reason="no such host candidate"))
+            continue
+        c = candidates.hosts[offer.hosts[number - 1]]
+        out.append(ProposedHost(c.name, c.role, c.evidence, "both", c.span))
+    for host in reply.other_hosts:
+        name = _bare_name(host.name)
+        same = next((c for c in candidates.hosts if _same_name(name, c.name)), None)
+        out.append(ProposedHost(name, host.role, OUTCOME_MARK.sub("", host.evidence), "both" if same else "model"))
+    if use_rules and not reply.hosts and not reply.other_hosts:
+        out += [ProposedHost(c.name, c.role, c.evidence, "rules", c.span)
+                for c in candidates.hosts if c.rule in AUTO_HOST_RULES]
+    return out
+
+
+def _bare_name(name: str) -> str:
+    """A name without pinyin artefacts or a trailing parenthetical title: "王华（县长）" → "王华"."""
+    name = strip_pinyin(name).strip(" \t\n,.;:!?\"'()[]，。；：！？、“”")
+    return re.sub(r"[（(][^（）()]*[）)]$", "", name).strip()
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+# ---------------------------------------------------------------- resolutions
+
+
+def _resolutions(reply: ModelReply, candidates: Candidates, offer: Offer, dropped: list[Dropped],
+                 use_rules: bool) -> list[ProposedResolution]:
+    out: list[ProposedResolution] = []
+    for number in reply.resolutions:
+        if not 1 <= number <= len(offer.outcomes):
+            dropped.append(Dropped(item={"resolution": number}, reason="no such outcome candidate"))
+            continue
+        c = candidates.outcomes[offer.outcomes[number - 1]]
+        out.append(ProposedResolution(c.evidence, c.evidence, "both", c.span))
+    for resolution in reply.other_resolutions:
+        evidence = OUTCOME_MARK.sub("", resolution.evidence).strip()
+        same = any(_overlap(fold(evidence), fold(c.evidence)) for c in candidates.outcomes)
+        out.append(ProposedResolution(resolution.text.strip() or evidence, evidence, "both" if same else "model"))
+    if use_rules and not reply.resolutions and not reply.other_resolutions:
+        out += [ProposedResolution(c.evidence, c.evidence, "rules", c.span)
+                for c in candidates.outcomes if c.rule in AUTO_OUTCOME_RULES]
+    return out
+
+
+def _overlap(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a in b or b in a)
