@@ -28,8 +28,14 @@ _FULL_WIDTH = "０１２３４５６７８９：／．－～，（）　"
 _HALF_WIDTH = "0123456789:/.-~,() "
 # Traditional → simplified for the date and event vocabulary only (one char each,
 # so offsets are kept). A converter would do the same; this table is the whole need.
-_TRADITIONAL = "號於週禮後個這農曆陰臘國兩來開舉簽屆會議電訊為從點時間辦結閉啟動發佈當內際與並將廳區縣場題業約訂頒選們臺灣華僅隨儀盃賽講論壇聯節統計歲舊揭牌幕閏廿卅晝號"
-_SIMPLIFIED = "号于周礼后个这农历阴腊国两来开举签届会议电讯为从点时间办结闭启动发布当内际与并将厅区县场题业约订颁选们台湾华仅随仪杯赛讲论坛联节统计岁旧揭牌幕闰廿卅昼号"
+_TRADITIONAL = (
+    "號於週禮後個這農曆陰臘國兩來開舉簽屆會議電訊為從點時間辦結閉啟動發佈當內際與並將"
+    "廳區縣場題業約訂頒選們臺灣華僅隨儀盃賽講論壇聯節統計歲舊閏晝"
+)
+_SIMPLIFIED = (
+    "号于周礼后个这农历阴腊国两来开举签届会议电讯为从点时间办结闭启动发布当内际与并将"
+    "厅区县场题业约订颁选们台湾华仅随仪杯赛讲论坛联节统计岁旧闰昼"
+)
 _FOLD = str.maketrans(_FULL_WIDTH + _TRADITIONAL, _HALF_WIDTH + _SIMPLIFIED)
 
 
@@ -139,7 +145,7 @@ _DAY_TAIL = re.compile(rf"(?:{_MONTH_NUM}\s*月\s*)?{_DAY_NUM}\s*[日号]")
 _DATELINE_AFTER = re.compile(r"^\s*(?:讯|电)")
 _BACKGROUND_BEFORE = re.compile(r"(?:截止到|截至|截止|成立于|始于|创办于|创建于|建于|生于|出生于|自|从)\s*$")
 _BACKGROUND_AFTER = re.compile(r"^\s*(?:以来|起|前|之前|至今|截止|为止|成立|开始实施|实施|生效|出生)")
-_STAMP_BEFORE = re.compile(r"(?:发布|发表|更新|来源|时间|日期|稿|编辑|浏览|点击)[^\n。]{0,8}[:]?\s*$")
+_STAMP_BEFORE = re.compile(r"(?:发布|发表|更新|发稿|时间|日期)[^\n。]{0,4}[:]?[ \t]*$")
 _EVENT_VERB = re.compile(
     r"召开|举行|举办|签署|签约|签订|开幕|闭幕|揭牌|启动|开班|开营|揭晓|颁奖|落幕|挂牌|会见|会谈|会晤|"
     r"拉开帷幕|开工|竣工|投产|成立大会|隆重|盛大|在[^，,。]{1,12}(?:召开|举行|举办)"
@@ -268,8 +274,9 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             day = cn_number(day_token)
             has_suffix = bool(match["dsuf"])
             ok = has_suffix or lunar or loose or _range_to_day_follows(folded, match.end("d"))
-            if not has_suffix and not lunar and re.match(r"[\d个天年月周多余万千百%]", folded[match.end("d"):match.end("d") + 1]):
-                ok = False
+            next_char = folded[match.end("d"):match.end("d") + 1]
+            if not has_suffix and not lunar and re.match(r"[\d个天年月周多余万千百%]", next_char):
+                ok = False  # 3月5个, 6月10天: a count, not a day
             if ok and day is not None:
                 fields["day"] = day
             else:
@@ -278,11 +285,11 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
                 if folded[end:end + 1] == "份":
                     end += 1
         fields["lunar"] = lunar
-        if fields.get("day") is None and fields.get("month_offset") is None and not loose:
+        bare_month = all(fields.get(key) is None for key in ("day", "month_offset", "year", "year_offset"))
+        if bare_month and not loose:
             # a bare month (3月) is too often a background or a plan to date an event;
             # a month with a year (2019年3月) or a relative month (上个月) is kept
-            if fields.get("year") is None and fields.get("year_offset") is None:
-                continue
+            continue
         emit(start, end, **fields)
 
     for match in _FESTIVAL.finditer(folded):
@@ -386,7 +393,7 @@ def _extend(folded: str, end: int, *, loose: bool) -> int:
             else:
                 break
         separator = _RANGE_SEP.match(folded, end)
-        if not separator or separator.end() == end and folded[end:end + 1] not in "至到":
+        if not separator or (separator.end() == end and folded[end:end + 1] not in "至到"):
             break
         tail_start = separator.end()
         tail = None
@@ -505,15 +512,12 @@ def _lunar_to_solar(year: int, month: int, day: int, leap: bool) -> date | None:
         from lunardate import LunarDate
     except ImportError:  # pragma: no cover - declared dependency
         return None
-    try:
-        return LunarDate(year, month, day, leap).toSolarDate()
-    except ValueError:
-        if month == 12 and day == 30:  # 大年三十 / 除夕 in a year whose last month has 29 days
-            try:
-                return LunarDate(year, month, 29, leap).toSolarDate()
-            except ValueError:
-                return None
-        return None
+    for last_day in (day, 29) if (month, day) == (12, 30) else (day,):
+        try:  # 大年三十 / 除夕 falls on the 29th in a year whose last month is short
+            return LunarDate(year, month, last_day, leap).to_solar_date()
+        except ValueError:
+            continue
+    return None
 
 
 def _unknown(phrase: str | None) -> EventDate:
@@ -608,9 +612,8 @@ def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | Non
         when = _nearest(pub, options)
         if when is not None:
             return _value(phrase, when.year, when.month, when.day, True), []
-    if title_year is not None and month is not None:
-        if day is None or _exists(title_year, month, day):
-            return _value(phrase, title_year, month, day, True), []
+    if title_year is not None and month is not None and (day is None or _exists(title_year, month, day)):
+        return _value(phrase, title_year, month, day, True), []
     return _value(phrase, None, month, day, False), []
 
 

@@ -1,13 +1,24 @@
+"""The date grammar and the choice of the event's date, on invented sentences."""
+
 from __future__ import annotations
 
 import pytest
 
-from summarizer.dates import cn_number, find_candidates, parse_phrase, resolve, strip_year
+from summarizer import resolve_date
+from summarizer.dates import (
+    cn_number,
+    event_date,
+    find_candidates,
+    parse_phrase,
+    resolve,
+    strip_year,
+)
 
 
 @pytest.mark.parametrize(
     ("token", "value"),
-    [("12", 12), ("十", 10), ("十九", 19), ("二十", 20), ("二十一", 21), ("廿五", 25), ("二〇二〇", 2020)],
+    [("12", 12), ("十", 10), ("十九", 19), ("二十", 20), ("二十一", 21), ("廿五", 25), ("二〇二〇", 2020),
+     ("二零零三", 2003), ("一百零九", 109), ("两千零四", 2004), ("初八", 8), ("１２", 12)],
 )
 def test_chinese_numbers(token: str, value: int) -> None:
     assert cn_number(token) == value
@@ -16,58 +27,181 @@ def test_chinese_numbers(token: str, value: int) -> None:
 @pytest.mark.parametrize(
     ("phrase", "published", "value", "inferred"),
     [
+        # numerals: Arabic, full-width, Chinese digit by digit with 〇/零, 十-style, either script
         ("2020年6月8日", None, "2020-06-08", False),
         ("2020/6/8", None, "2020-06-08", False),
         ("二〇二〇年六月八日", None, "2020-06-08", False),
+        ("二零一七年十一月", None, "2017-11", False),
+        ("１９９９年１０月５號", None, "1999-10-05", False),
+        ("二〇一九年", None, "2019", False),
+        ("九六年三月", None, "1996-03", False),
+        ("三十号", None, "---30", False),
+        ("十八號", None, "---18", False),
         ("12月5日下午", None, "--12-05", False),
         ("6月20日晚6时", None, "--06-20", False),
+        ("8月3日（星期二）上午9:30", None, "--08-03", False),
         ("十九日", None, "---19", False),
         ("一月二十日", None, "--01-20", False),
         ("2019年3月", None, "2019-03", False),
-        # a year only from the article's own publication stamp, flagged as inferred
+        # a year only from the stamp, flagged as inferred; across New Year both ways
         ("3月10日", "2023-03-10 22:19", "2023-03-10", True),
-        ("12月28日", "2021-01-03", "2020-12-28", True),  # event before publication
+        ("12月30日", "2019-01-04", "2018-12-30", True),
+        ("1月2日", "2018-12-27", "2019-01-02", True),
+        ("11号", "2022-05-03", "2022-05-11", True),
+        # relative words anchored to the stamp
         ("今天", "2022-02-17 16:51", "2022-02-17", True),
         ("今天(2月16日)", "2022-02-17 16:51", "2022-02-16", True),
+        ("前日", "2020-03-01", "2020-02-28", True),
+        ("昨天", "2023-01-01", "2022-12-31", True),
+        ("大前天", "2020-07-10", "2020-07-07", True),
+        ("後天", "2020-07-10", "2020-07-12", True),
+        ("明晚", "2020-07-10", "2020-07-11", True),
+        ("昨夜", "2020-07-10", "2020-07-09", True),
+        ("上星期二", "2024-05-15", "2024-05-07", True),
+        ("下週一", "2024-05-15", "2024-05-20", True),
+        ("本周日", "2024-05-15", "2024-05-19", True),
+        ("上個禮拜三", "2024-05-15", "2024-05-08", True),
+        ("本月二十日", "2024-05-15", "2024-05-20", True),
+        ("上月3日", "2024-01-15", "2023-12-03", True),
+        ("下个月一号", "2024-12-15", "2025-01-01", True),
+        ("去年十月", "2024-05-15", "2023-10", True),
+        ("前年6月1日", "2024-05-15", "2022-06-01", True),
+        ("今年", "2024-05-15", "2024", True),
+        # ranges and spans: the start, at the start's precision
+        ("从三月五日到七日", None, "--03-05", False),
+        ("11月2-4日", None, "--11-02", False),
+        ("2022年7月20日至22日", None, "2022-07-20", False),
+        ("10月8日（周五）—10日", None, "--10-08", False),
+        ("5月30日至6月2日", None, "--05-30", False),
+        ("2016年3月至5月", None, "2016-03", False),
+        # ROC years: with 民国, or a 十-style / three-digit year before a month
+        ("民国八十年", None, "1991", False),
+        ("一百一十年五月三日", None, "2021-05-03", False),
+        ("110年5月3日", None, "2021-05-03", False),
+        # lunar: converted when the year is known, never read as Gregorian
+        ("2020年农历正月初五", None, "2020-01-29", False),
+        ("農曆二〇一八年八月十五", None, "2018-09-24", False),
+        ("腊月二十三", "2023-02-01", "2023-01-14", True),
+        ("农历九月初九", None, None, False),
     ],
 )
 def test_resolve_phrases(phrase, published, value, inferred) -> None:
-    date, _ = resolve(parse_phrase(phrase), published=published)
-    assert date.value == value and date.year_inferred is inferred and date.phrase == phrase
+    date = resolve_date(phrase, published=published)
+    assert date.value == value and date.year_inferred is inferred
+    if value is not None:
+        assert date.phrase and date.phrase in phrase
+
+
+@pytest.mark.parametrize("phrase", ["2月30日", "2023年2月29日", "13月5日", "4月31日", "三十二日", "农历2023年正月三十"])
+def test_impossible_dates_are_unknown(phrase: str) -> None:
+    assert resolve_date(phrase).value is None
+
+
+def test_leap_day_takes_a_leap_year_from_the_stamp() -> None:
+    assert resolve_date("2月29日", published="2025-03-10").value == "2024-02-29"
+    assert resolve_date("2024年2月29日").value == "2024-02-29"
 
 
 def test_relative_date_without_stamp_is_unknown() -> None:
-    date, warnings = resolve(parse_phrase("今天"))
-    assert date.value is None and date.precision == "unknown" and warnings
+    for phrase in ("今天", "上周三", "下个月5号", "去年8月"):
+        date = resolve_date(phrase)
+        assert date.value is None and date.precision == "unknown"
 
 
 def test_headline_year_only_when_unambiguous() -> None:
-    candidate = parse_phrase("6月6日")
-    assert resolve(candidate, title="2021湖北武黄同城产业投资推介会")[0].value == "2021-06-06"
-    assert resolve(candidate, title="2021—2022年度总结会")[0].value == "--06-06"
+    assert resolve_date("6月6日", title="2021湖北武黄同城产业投资推介会").value == "2021-06-06"
+    assert resolve_date("6月6日", title="2021—2022年度总结会").value == "--06-06"
+
+
+def test_a_year_the_article_lacks_is_dropped_and_the_rest_kept() -> None:
+    text = "10月30日，市里召开了环保工作推进会。"
+    date = resolve_date("2019年10月30日", text=text)
+    assert date.value == "--10-30" and date.phrase == "10月30日"
+
+
+def test_a_year_written_in_chinese_numerals_is_a_year_of_the_article() -> None:
+    text = "二〇一五年三月八日，协会在杭州召开年会。"
+    assert resolve_date("2015年3月8日", text=text).value == "2015-03-08"
+    full_width = "２０１５年３月８日，协会召开年会。"
+    assert resolve_date("2015年3月8日", text=full_width).value == "2015-03-08"
+
+
+def test_a_year_inferred_from_the_stamp_is_kept() -> None:
+    text = "12月29日，公司举行年终总结大会。"
+    date = resolve_date("12月29日", published="2021-01-04", text=text)
+    assert date.value == "2020-12-29" and date.year_inferred
 
 
 def test_never_invents_a_year() -> None:
-    # body years (a plan for 2022, history since 1986) do not date the event
     text = "9月18日,协会召开会议。中国铸造协会成立于1986年,会议讨论了2022年重点工作计划。"
-    date, _ = resolve(find_candidates(text)[0])
+    date, _ = event_date(text)
     assert date.value == "--09-18" and date.year_inferred is False
 
 
-def test_datelines_and_background_dates_are_not_candidates() -> None:
-    text = "四川新闻眉山7月21日讯 近日会议召开。截至11月30日会费已缴。2021 年 4 月份以来调研。"
-    assert find_candidates(text) == ()
+def test_datelines_and_background_dates_are_flagged() -> None:
+    text = "本报成都7月21日讯 近日会议召开。截至11月30日会费已缴。"
+    dateline, background = find_candidates(text)
+    assert dateline.phrase == "7月21日" and dateline.dateline
+    assert background.phrase == "11月30日" and background.background
+    assert event_date(text)[0].value is None
 
 
-def test_strip_year() -> None:
-    date, _ = resolve(parse_phrase("2021年12月5日"))
-    assert strip_year(date).value == "--12-05"
+def test_candidates_carry_offsets_into_the_original_text() -> None:
+    text = "會議於２０２２年５月１２日（週四）上午在台北舉行，為期兩天。"
+    (candidate,) = find_candidates(text)
+    assert text[candidate.start:candidate.end] == candidate.phrase
+    assert candidate.phrase.startswith("２０２２年５月１２日")
 
 
 @pytest.mark.parametrize(
-    ("phrase", "value"),
-    [("昨天", "2021-03-01"), ("昨日上午", "2021-03-01"), ("前天", "2021-02-28"), ("今日", "2021-03-02")],
+    ("text", "value"),
+    [
+        # 于/於/定于/将於 are neutral: the date they govern is the event's
+        ("论坛于2023年5月12日在广州开幕，2020年以来已举办三届。", "2023-05-12"),
+        ("年會將於2024年1月6日在臺中舉行。", "2024-01-06"),
+        ("会议定于11月3日召开。", "--11-03"),
+        # the date attached to the event's verb, not the background one
+        ("截至2022年6月30日，会员达300家。2022年7月8日，协会举行第五届会员大会。", "2022-07-08"),
+        ("该中心成立于2018年3月。4月15日上午，中心举办开放日活动。", "--04-15"),
+        # a dateline is when the report was filed, not the event
+        ("新华社北京3月2日电 3月1日，两国签署合作协议。", "--03-01"),
+    ],
 )
-def test_relative_days_against_the_stamp(phrase, value) -> None:
-    date, _ = resolve(parse_phrase(phrase), published="2021-03-02 08:00")
-    assert date.value == value and date.year_inferred
+def test_event_date_by_rules(text: str, value: str) -> None:
+    assert event_date(text)[0].value == value
+
+
+def test_the_stamp_in_the_header_is_not_the_event() -> None:
+    text = "2021-05-20 10:31 来源：本站\n5月18日，区政府召开安全生产工作会议。"
+    date, _ = event_date(text, published="2021-05-20 10:31")
+    assert date.value == "2021-05-18" and date.year_inferred
+
+
+def test_the_model_phrase_wins_when_it_is_in_the_article() -> None:
+    text = "本报讯 6月3日电 6月3日，两校在北京签署合作协议。5月20日双方曾有接触。"
+    date, warnings = event_date(text, published="2019-06-04", model_phrase="6月3日")
+    assert date.value == "2019-06-03" and not warnings
+
+
+def test_the_model_year_is_dropped_and_the_rest_kept() -> None:
+    text = "10月30日上午，县政府召开常务会议。"
+    date, warnings = event_date(text, model_phrase="2019年10月30日")
+    assert date.value == "--10-30" and any("2019" in w for w in warnings)
+
+
+def test_a_model_phrase_not_in_the_article_falls_back_to_the_rules() -> None:
+    text = "8月9日，学会举办年会。"
+    date, warnings = event_date(text, model_phrase="8月10日")
+    assert date.value == "--08-09" and any("not in the article" in w for w in warnings)
+
+
+def test_the_narrative_year_beats_a_later_republication_stamp() -> None:
+    text = "2020年10月11日—12日，联盟在杭州召开年会。\n10月12日上午，签约仪式举行。"
+    date, _ = event_date(text, published="2021-04-02", model_phrase="10月12日上午")
+    assert date.value == "2020-10-12"
+
+
+def test_older_names_still_work() -> None:
+    date, _ = resolve(parse_phrase("2021年12月5日"))
+    assert date.value == "2021-12-05"
+    assert strip_year(date).value == "--12-05"
