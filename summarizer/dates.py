@@ -127,7 +127,11 @@ _WEEK = re.compile(
     r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本)?个?\s*"
     r"(?:周|星期|礼拜)(?:\s*(?:周|星期|礼拜)?(?P<wd>[一二三四五六日天末1-7]))?(?![年岁])"
 )
-_DAY_ONLY = re.compile(rf"(?<![月年\d{_CN}初])(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*(?P<dsuf>[日号])(?![本元语文军])")
+# A bare day: 18日, 二十五号. Not 日本/日元, and not a numbered thing (三号馆, 5号线, 1号文件).
+_DAY_ONLY = re.compile(
+    rf"(?<![月年\d{_CN}初第])(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*(?P<dsuf>[日号])"
+    r"(?![本元语文军]|(?<=号)[楼馆线院文令码机桥门厅台口房车位字窗件队栋座室场站路街巷种球选仓库])"
+)
 
 _ANNOTATION = re.compile(
     r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天1-7]\s*\)|[,]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7](?![\d一二三四五六七八九十]*[年月]))"
@@ -797,6 +801,23 @@ def _score(text: str, folded: str, c: DateCandidate, pub: date | None) -> float:
     return score
 
 
+def _candidate_with_the_same_date(text: str, phrase: str, published: str | None,
+                                  title: str | None) -> EventDate | None:
+    """The article's own phrase for the date the model wrote in other words.
+
+    ``2021年6月24日下午`` from the model, ``2021年6月24日`` in the article: the
+    article's phrase, resolved, is the answer.
+    """
+    wanted = resolve_date(phrase, published=published, text=text, title=title)
+    if wanted.value is None:
+        return None
+    for candidate in find_candidates(text):
+        found = resolve_date(candidate.phrase, published=published, text=text, title=title)
+        if found.value == wanted.value:
+            return found
+    return None
+
+
 def event_date(text: str, *, published: str | None = None, title: str | None = None,
                model_phrase: str | None = None) -> tuple[EventDate, list[str]]:
     """The date of the event the article reports, and one warning line per doubt.
@@ -820,8 +841,16 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
                 return event, warnings + more
             warnings.append(f"date phrase {model_phrase!r} does not give a date; ignored")
         else:
+            same = _candidate_with_the_same_date(text, phrase, published, title)
+            if same is not None:
+                return same, warnings
             warnings.append(f"date phrase {model_phrase!r} is not in the article; ignored")
     candidates = find_candidates(text)
+    if not candidates and title:
+        # only the headline dates the event: its date, with the year rule unchanged
+        headline = find_candidates(title)
+        if headline:
+            return resolve(headline[0], published=published, title=title)[0], warnings
     if not candidates:
         return _unknown(None), warnings
     pub = _published_date(published)

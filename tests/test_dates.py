@@ -165,10 +165,44 @@ def test_candidates_carry_offsets_into_the_original_text() -> None:
         ("该中心成立于2018年3月。4月15日上午，中心举办开放日活动。", "--04-15"),
         # a dateline is when the report was filed, not the event
         ("新华社北京3月2日电 3月1日，两国签署合作协议。", "--03-01"),
+        ("民國九十八年三月五日，基金會在高雄召開成立大會。", "2009-03-05"),
+        ("该项目自2019年启动以来成效显著。2023年3月8日，项目验收会在京召开。", "2023-03-08"),
     ],
 )
 def test_event_date_by_rules(text: str, value: str) -> None:
     assert event_date(text)[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("发布时间：2023-04-20 10:00\n第三届论坛将于5月12日在杭州开幕。去年论坛吸引了上万人。", "2023-04-20 10:00",
+         "2023-05-12"),
+        ("2022年以来，全市新增企业5000家。昨天下午，市政府召开新闻发布会。", "2022-08-03", "2022-08-02"),
+        ("日前，博览会圆满落幕。本届博览会于11月5日至10日在上海举行。", "2022-11-12", "2022-11-05"),
+        ("來源：本報 2019-06-18\n6月15日，文化協會在臺北舉辦年會。", "2019-06-18", "2019-06-15"),
+        ("上週五，學校舉行了開學典禮。", "2021-09-06", "2021-09-03"),
+        ("農曆八月十五，社區舉辦中秋晚會。", "2021-09-25", "2021-09-21"),
+    ],
+)
+def test_event_date_against_the_stamp(text: str, published: str, value: str) -> None:
+    date, _ = event_date(text, published=published)
+    assert date.value == value and date.year_inferred
+
+
+def test_numbered_things_are_not_days() -> None:
+    assert [c.phrase for c in find_candidates("参观了三号馆和5号线，18日举行仪式。")] == ["18日"]
+
+
+def test_the_model_phrase_in_other_words_takes_the_article_phrase() -> None:
+    text = "二〇二一年六月二十四日，集团召开表彰大会。"
+    date, _ = event_date(text, model_phrase="2021年6月24日下午")
+    assert date.value == "2021-06-24" and date.phrase == "二〇二一年六月二十四日"
+
+
+def test_a_date_only_in_the_headline() -> None:
+    date, _ = event_date("会议顺利结束。", title="2021年3月5日市政协召开常委会")
+    assert date.value == "2021-03-05"
 
 
 def test_the_stamp_in_the_header_is_not_the_event() -> None:
