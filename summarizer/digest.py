@@ -8,8 +8,6 @@ arrives; outputs are written to a temp file and renamed) and readable
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .clean import clean
+from .files import atomic_write
 from .group import fingerprint, group
 from .history import History, date_sort_key, new_event_id
 from .load import InputError, iter_article_paths, load_article
@@ -50,6 +49,7 @@ class DigestOptions:
     max_bytes: int = 2_000_000
     wait: float = 0.0  # seconds to wait for another digest holding the state
     new_only: bool = False  # Markdown, HTML and CSV show only the events first seen tonight
+    batch_deadline: float | None = None  # seconds to wait for a batch; the next run resumes it
 
     @property
     def state_file(self) -> Path:
@@ -289,29 +289,3 @@ def write_outputs(digest: Digest, options: DigestOptions, history: History | Non
             atomic_write(feed, rolling_atom(history.feed_items(digest.date), digest.date, digest.model))
             written.append(feed)
     return written
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write beside the target, fsync, rename: readers see the old file or the new one.
-
-    The file gets the mode any new file would (0666 less the umask), not
-    mkstemp's private 0600: a digest is meant to be read by others.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

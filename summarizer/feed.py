@@ -49,7 +49,7 @@ def _atom(feed_id: str, title: str, entries: Sequence[tuple[str, DigestItem]], n
         entry.updated(_night_time(updated))
         entry.published(_night_time(item.first_seen or updated))
         entry.content(_entry_html(item), type="html")
-        urls = [source.url for source in item.sources if source.url]
+        urls = [source.url for source in item.sources if _is_web(source.url)]
         for index, url in enumerate(dict.fromkeys(urls)):
             entry.link(href=url, rel="alternate" if index == 0 else "related")
     return feed.atom_str(pretty=True).decode("utf-8")
@@ -75,11 +75,17 @@ def _entry_html(item: DigestItem) -> str:
         decided = "".join(f"<li>{e(r.text)} <q>{e(r.evidence)}</q></li>" for r in summary.resolutions)
         parts.append(f"<p><b>Resolutions:</b></p><ul>{decided}</ul>")
     sources = "".join(
-        f'<li><a href="{e(s.url)}">{e(s.title or s.id)}</a></li>' if s.url else f"<li>{e(s.title or s.id)}</li>"
+        f'<li><a href="{e(s.url)}">{e(s.title or s.id)}</a></li>' if _is_web(s.url)
+        else f"<li>{e(s.title or s.id)}</li>"
         for s in item.sources
     )
     parts.append(f"<p><b>Sources:</b></p><ul>{sources}</ul>")
     return "".join(parts)
+
+
+def _is_web(url: str | None) -> bool:
+    """Only web addresses become links: a ``javascript:`` URL stated by a page stays out."""
+    return bool(url) and url.lower().startswith(("http://", "https://"))
 
 
 def _escape(value: object) -> str:

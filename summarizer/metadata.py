@@ -74,7 +74,12 @@ def take_metadata(line: str, meta: Meta) -> bool:
 
 
 def split_stamp(line: str, number: int, meta: Meta) -> str:
-    """``发表于2020/6/8 22:23:59 <tail>``: the stamp becomes metadata, the tail stays a line."""
+    """``发表于2020/6/8 22:23:59 <tail>``: the stamp becomes metadata, the tail stays a line.
+
+    Every line passes here first, so a labelled URL line (``原文链接：https://…``)
+    is noted as the article's URL here too, whichever later rule removes it.
+    """
+    note_url(line, meta)
     stamp = _STAMP.match(line)
     if not stamp or not stamp.group("date") or not stamp.group("rest").strip(" |｜"):
         return line
@@ -84,6 +89,16 @@ def split_stamp(line: str, number: int, meta: Meta) -> str:
     meta.published = meta.published or iso_stamp(stamp.group("date"))
     meta.cut("metadata", line[: len(line) - len(stamp.group("rest"))].strip(), number)
     return rest
+
+
+def note_url(line: str, meta: Meta) -> None:
+    """The article's own URL from a labelled line; a URL the HTML stated is kept."""
+    fields = _fields(line.strip())
+    for key, value in fields.items():
+        if _URL_KEY.match(key):
+            url = _URL.search(value)
+            if url and not meta.url:
+                meta.url = url.group(0)
 
 
 def _fields(line: str) -> dict[str, str]:
@@ -103,9 +118,8 @@ def _store_fields(fields: dict[str, str], meta: Meta) -> None:
         if not value:
             continue
         if _URL_KEY.match(key):
-            url = _URL.search(value)
-            meta.url = meta.url or (url.group(0) if url else None)  # a URL the HTML stated wins
-        elif key in {"来源", "來源", "稿源"}:
+            continue  # noted by note_url
+        if key in {"来源", "來源", "稿源"}:
             meta.source = meta.source or value
         elif key in {"作者", "记者", "記者"}:
             meta.author = meta.author or value.rstrip("。")

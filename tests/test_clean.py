@@ -218,3 +218,25 @@ def test_neutral_tone_pinyin_removed_only_on_annotated_pages() -> None:
     assert out == "協會實現我們的目標,使用微信(wechat)和(MOU)。"
     plain = "我們(men)的目標"  # no toned annotations anywhere: leave it
     assert clean(plain).text == plain
+
+
+def test_labelled_url_line_becomes_the_articles_url_in_either_script() -> None:
+    body = "区商会召开会员大会。\n会议审议通过了年度工作报告。\n"
+    for line, url in (("原文链接：https://news.example.org/2026/11/a.html", "https://news.example.org/2026/11/a.html"),
+                      ("來源網址: http://tw.example.org/n?id=7", "http://tw.example.org/n?id=7"),
+                      ("来源：晚报 网址：https://wb.example.cn/x.htm", "https://wb.example.cn/x.htm"),
+                      ("URL: https://example.com/story", "https://example.com/story")):
+        article = clean(body + line)
+        assert article.url == url and article.text == body.strip()
+
+
+def test_url_stated_by_the_page_wins_and_addresses_stay_text() -> None:
+    from summarizer.schema import RawArticle
+
+    raw = RawArticle(id="a", path="a.html", sha256="0" * 64, encoding="utf-8", format="html",
+                     text="区商会召开会员大会。\n原文链接：https://mirror.example.net/a\n地址：北京市朝阳区建国路1号",
+                     url="https://origin.example.org/a")
+    article = clean(raw)
+    assert article.url == "https://origin.example.org/a"
+    assert "地址：北京市朝阳区建国路1号" in article.text
+    assert clean("区商会召开会员大会。\n链接：点击查看").url is None

@@ -1,7 +1,9 @@
-"""The nightly digest: cache, resume, concurrency, budgets, grouping, safe outputs."""
+"""The nightly digest: cache, resume, concurrency, budgets, grouping, continuity, feeds, safe outputs."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import random
@@ -14,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from summarizer import Summarizer
@@ -81,7 +84,7 @@ def test_changed_model_or_prompt_resummarizes(tmp_path: Path, monkeypatch) -> No
 
         template = prompt.load_template()
         monkeypatch.setattr(prompt, "load_template", lambda *a: type(template)(
-            version="summarize-v2", system=template.system, user=template.user))
+            version=template.version + "-next", system=template.system, user=template.user))
         import summarizer.summarize as summarize_module
 
         monkeypatch.setattr(summarize_module, "load_template", prompt.load_template)
@@ -160,9 +163,85 @@ def test_markdown_grouped_by_event_date(tmp_path: Path) -> None:
     with fake_server() as server:
         digest(server, [folder], tmp_path / "out", formats=("md",))
     text = (tmp_path / "out" / "digest-2026-11-23.md").read_text(encoding="utf-8")
-    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [f"## New ({text.count('#### ')})"]
+    headings = [line[4:] for line in text.splitlines() if line.startswith("### ")]
     dated = [h for h in headings if re.fullmatch(r"\d{4}-\d{2}-\d{2}", h)]
-    assert dated == sorted(dated) and "2020-06-08" in dated and "Date unknown" in headings
+    assert dated == sorted(dated) and "2020-06-08" in dated and headings[-1] == "Date unknown"
+
+
+def reprint(text: str) -> str:
+    """What a syndicating site does to a page: its own header and footer around the same story."""
+    return "转载自本地新闻网\n" + text + "\n（责任编辑：王五）"
+
+
+def test_two_nights_on_a_growing_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in ARTICLES[:4]:
+        shutil.copy(path, folder / path.name)
+    out = tmp_path / "out"
+    with fake_server() as server:
+        first = run_digest(make(server), [folder], DigestOptions(out_dir=out, date="2026-11-22",
+                                                                 formats=("json", "md", "atom", "csv")))
+        (folder / "zz-reprint.txt").write_text(reprint(ARTICLES[0].read_text(encoding="utf-8")), encoding="utf-8")
+        shutil.copy(ARTICLES[5], folder / ARTICLES[5].name)
+        second = run_digest(make(server), [folder], DigestOptions(out_dir=out, date="2026-11-23",
+                                                                  formats=("json", "md", "atom", "csv")))
+        sent = len(server.requests)
+    assert sent == 6  # four the first night, two new pages the second
+    night1 = {s.path: item for item in first.digest.items for s in item.sources}
+    night2 = {s.path: item for item in second.digest.items for s in item.sources}
+    assert {item.status for item in night1.values()} == {"new"}
+    original = str(folder / ARTICLES[0].name)
+    assert night2[str(folder / "zz-reprint.txt")] is night2[original]
+    assert night2[original].status == "update" and night2[original].event_id == night1[original].event_id
+    assert night2[original].first_seen == "2026-11-22"
+    assert night2[str(folder / ARTICLES[5].name)].status == "new"
+    unchanged = [night2[str(folder / p.name)] for p in ARTICLES[1:4]]
+    assert {item.status for item in unchanged} == {"seen"}
+    assert [item.event_id for item in unchanged] == [night1[str(folder / p.name)].event_id for p in ARTICLES[1:4]]
+    assert [item.status for item in second.digest.items] == sorted(
+        (item.status for item in second.digest.items), key=["new", "update", "seen"].index)
+
+    markdown = (out / "digest-2026-11-23.md").read_text(encoding="utf-8")
+    sections = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert sections == ["## New (1)", "## Updates (1)", "## Nothing new (3)"]
+    assert "<details>" in markdown.split("## Nothing new")[1]
+
+    nightly = feedparser.parse((out / "digest-2026-11-23.atom").read_bytes())
+    rolling = feedparser.parse((out / "feed.atom").read_bytes())
+    assert not nightly.bozo and not rolling.bozo
+    assert len(nightly.entries) == 2 and len(rolling.entries) == 5
+    assert {e.id for e in rolling.entries} == {f"urn:summarizer:event:{item.event_id}" for item in
+                                               [*first.digest.items, *second.digest.items]}
+    rows = (out / "digest-2026-11-23.csv").read_bytes()
+    assert rows.startswith(b"\xef\xbb\xbf") and len(list(csv.reader(io.StringIO(rows.decode("utf-8-sig"))))) == 6
+
+
+def test_new_only_shows_only_tonights_events(tmp_path: Path) -> None:
+    folder = inbox(tmp_path, 3)
+    out = tmp_path / "out"
+    with fake_server() as server:
+        digest(server, [folder], out, formats=("md",))
+        shutil.copy(ARTICLES[4], folder / ARTICLES[4].name)
+        run_digest(make(server), [folder], DigestOptions(out_dir=out, date="2026-11-24", formats=("md", "html"),
+                                                         new_only=True))
+    markdown = (out / "digest-2026-11-24.md").read_text(encoding="utf-8")
+    assert [line for line in markdown.splitlines() if line.startswith("## ")] == ["## New (1)"]
+    assert markdown.count("#### ") == 1
+    assert "Nothing new" not in (out / "digest-2026-11-24.html").read_text(encoding="utf-8")
+
+
+def test_a_url_line_links_the_source(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = ARTICLES[2].read_text(encoding="utf-8")
+    (folder / "page.txt").write_text(text + "\n原文链接：https://news.example.org/2026/11/page.html", encoding="utf-8")
+    with fake_server() as server:
+        result = digest(server, [folder], tmp_path / "out", formats=("atom",))
+    assert result.digest.items[0].sources[0].url == "https://news.example.org/2026/11/page.html"
+    feed = feedparser.parse((tmp_path / "out" / "digest-2026-11-23.atom").read_bytes())
+    assert feed.entries[0].link == "https://news.example.org/2026/11/page.html"
 
 
 def chromium() -> str | None:
