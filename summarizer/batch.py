@@ -24,9 +24,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
-from .llm import Attempts, StructuredResult, is_transient
+from .llm import Attempts, StructuredResult, backoff, is_transient
 from .schema import ModelSummary, Usage
 from .structured import parse_json, response_format
 
@@ -194,7 +194,7 @@ def _still_running(by_key: dict, keys: list[str], batch_id: str, progress, on_pr
 def _retry(call: Callable[[], R]) -> R:
     """Files and Batches calls get the chat path's treatment of transient errors."""
     for attempt in Retrying(retry=retry_if_exception(is_transient), stop=stop_after_attempt(5),
-                            wait=wait_exponential_jitter(initial=0.5, max=8.0, jitter=0.5), reraise=True):
+                            wait=backoff(8.0), reraise=True):
         with attempt:
             return call()
     raise RuntimeError("unreachable")  # pragma: no cover

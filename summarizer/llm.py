@@ -30,6 +30,7 @@ import asyncio
 import concurrent.futures
 import json
 import logging
+import random
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -43,7 +44,6 @@ from tenacity import (
     RetryCallState,
     retry_if_exception,
     stop_after_attempt,
-    wait_exponential_jitter,
 )
 
 from .config import Settings
@@ -504,15 +504,26 @@ def _retry_after(exc: BaseException | None) -> float | None:
     return None
 
 
+def backoff(maximum: float) -> Callable[[RetryCallState], float]:
+    """Exponential backoff with jitter: 0.5 s, 1 s, 2 s … up to ``maximum``, plus up to 0.5 s.
+
+    Written out rather than taken from ``wait_exponential_jitter``, whose arguments differ
+    between tenacity releases (``initial`` in older ones, ``multiplier`` in newer ones)."""
+
+    def wait(state: RetryCallState) -> float:
+        return min(maximum, 0.5 * 2 ** max(0, state.attempt_number - 1)) + random.uniform(0, 0.5)
+
+    return wait
+
+
 def _wait_honouring_retry_after(maximum: float) -> Callable[[RetryCallState], float]:
-    # ``initial``/``max``/``jitter`` are the arguments every tenacity since 8.2 accepts.
-    backoff = wait_exponential_jitter(initial=0.5, max=maximum, jitter=0.5)
+    exponential = backoff(maximum)
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         hinted = _retry_after(exc)
         if hinted is not None:
             return min(max(hinted, 0.0), max(maximum, 60.0))
-        return backoff(state)
+        return exponential(state)
 
     return wait

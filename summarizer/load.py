@@ -35,6 +35,9 @@ _HTML_SNIFF = re.compile(
 )
 # Server-side code blocks are not page content (<?php … ?>, <% … %>).
 _SERVER_CODE = re.compile(r"<\?php.*?(?:\?>|\Z)|<%.*?(?:%>|\Z)", re.IGNORECASE | re.DOTALL)
+# An HTML parser keeps <template> content out of the document; a component file's page is in one.
+_TEMPLATE_TAG = re.compile(r"<(/?)template\b", re.IGNORECASE)
+_HTML_ROOT = re.compile(r"<html[\s>]|<body[\s>]", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -146,7 +149,10 @@ def load_article(
     sha = hashlib.sha256(data).hexdigest()
     suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix != ".md" and looks_like_markup(text)):
-        return _from_html(_SERVER_CODE.sub("", text), stem, name, sha, encoding)
+        page = _TEMPLATE_TAG.sub(r"<\1div", _SERVER_CODE.sub("", text))
+        if not _HTML_ROOT.search(page[:4096]):  # a fragment: the extractor wants a whole document
+            page = f"<html><body>{page}</body></html>"
+        return _from_html(page, stem, name, sha, encoding)
     if suffix == ".md":
         return RawArticle(
             id=stem, path=name, sha256=sha, encoding=encoding, format="markdown",

@@ -158,7 +158,9 @@ class State:
                 f"waited {wait:g}s (use --wait SECONDS to wait longer)"
             )
         try:
-            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            # Not tied to the opening thread: a caller may move writes off its event loop.
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                                      check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)

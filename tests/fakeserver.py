@@ -26,16 +26,33 @@ class _Server(ThreadingHTTPServer):
 
 
 def grounded_answer(body: dict) -> dict:
-    """A plausible, fully grounded summary built from the prompt's hints."""
+    """A plausible, fully grounded summary built from the prompt's own candidates.
+
+    Two prompt shapes are answered: numbered candidates (``DATES: [D1] …``, ``HOSTS: [H1] …``,
+    ``[R1]`` marks in the article; the reply picks numbers) and listed hints (``DATE CANDIDATES:``
+    JSON lines; the reply copies phrases)."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
     article = user.split("ARTICLE START\n", 1)[-1].rsplit("\nARTICLE END", 1)[0]
+    first_line = article.split("\n", 1)[0]
+    if re.search(r"^DATES: ", user, re.MULTILINE):
+        dates = re.search(r"^DATES: (.*)$", user, re.MULTILINE).group(1)
+        hosts = re.search(r"^HOSTS: (.*)$", user, re.MULTILINE)
+        host_numbers = [int(n) for n in re.findall(r"\[H(\d+)\]", hosts.group(1) if hosts else "")]
+        outcomes = sorted({int(n) for n in re.findall(r"\[R(\d+)\]", article)})
+        return {
+            "event": first_line.replace("[", "").replace("]", "")[:30],
+            "date": 1 if "[D1]" in dates else None,
+            "hosts": host_numbers,
+            "resolutions": outcomes[:3],
+            "other_hosts": [],
+            "other_resolutions": [],
+        }
 
     def field(name: str):
         match = re.search(rf"^{name}: (.*)$", user, re.MULTILINE)
         return json.loads(match.group(1)) if match else []
 
     dates, hosts, decisions = field("DATE CANDIDATES"), field("HOST CANDIDATES"), field("DECISION SENTENCES")
-    first_line = article.split("\n", 1)[0]
     return {
         "event": first_line[:30],
         "date_phrase": dates[0] if dates else None,
@@ -80,8 +97,16 @@ def respond(kind: str, body: dict) -> tuple[int, dict, dict]:
         text = json.dumps(answer, ensure_ascii=False)
         return 200, {}, completion(text[: len(text) // 2], finish="length", completion_tokens=600)
     if kind == "schema_violation":
-        broken = {**answer, "hosts": [{"name": "某人", "role": "speaker"}]}
+        wrong = [{"name": "某人", "role": "speaker"}]  # an unknown role and no evidence
+        broken = {**answer, "other_hosts": wrong} if "other_hosts" in answer else {**answer, "hosts": wrong}
         return 200, {}, completion(json.dumps(broken, ensure_ascii=False))
+    if kind == "fabricated" and "other_hosts" in answer:
+        fake = {
+            **answer,
+            "other_hosts": [{"name": "某某科技有限公司", "role": "organiser", "evidence": "由某某科技有限公司主办"}],
+            "other_resolutions": [{"text": "成立联盟", "evidence": "会议决定成立全国产业联盟"}],
+        }
+        return 200, {}, completion(json.dumps(fake, ensure_ascii=False))
     if kind == "fabricated":
         fake = {
             **answer,

@@ -403,8 +403,8 @@ def test_strict_keeps_the_grounded_part_and_lists_problems() -> None:
         paid = chat_requests(server)
     assert paid == 3  # the answer and two re-asks
     assert record.meta.problems and all(isinstance(p, str) for p in record.meta.problems)
-    names = [h.name for h in record.summary.hosts]
-    assert "某某科技有限公司" not in names and names  # fabricated host dropped, grounded ones kept
+    assert "某某科技有限公司" not in [h.name for h in record.summary.hosts]  # the fabricated host is dropped
+    assert record.summary.date.value == "2020-06-08" and record.summary.event  # the grounded part is kept
 
 
 # ------------------------------------------------------------ model client
@@ -412,10 +412,10 @@ def test_strict_keeps_the_grounded_part_and_lists_problems() -> None:
 
 @pytest.fixture
 def messages():
-    from summarizer.clean import clean
-    from summarizer.prompt import build_messages
+    from summarizer import Summarizer
 
-    return build_messages(clean(load_article(SEED)))
+    summarizer = Summarizer(base_url="http://127.0.0.1:9/v1", api_key="sk-unused", model="fake")
+    return summarizer.messages(summarizer.prepare(SEED))
 
 
 def client_for(server, **overrides) -> ChatClient:
@@ -450,7 +450,7 @@ def test_schema_valid_answer_is_kept_when_a_later_reask_is_invalid(messages) -> 
     with fake_server(script=["ok", "bad_json", "bad_json"]) as server:
         result = client_for(server).structured(messages, ModelSummary, lambda v: ["not grounded"])
         assert len(server.requests) == 3
-    assert result.problems == ["not grounded"] and result.value.hosts
+    assert result.problems == ["not grounded"] and result.value.event  # the first, valid answer
 
 
 def test_sync_client_call_inside_a_running_loop(messages) -> None:
@@ -539,8 +539,12 @@ def test_error_boundary_maps_each_error_to_one_line(make, code: int, fragment: s
 
 
 def test_openai_errors_are_mapped() -> None:
-    import httpx
     import openai
+
+    try:
+        import httpx
+    except ImportError:  # SDK releases that ship their own fork of it
+        import httpx2 as httpx
 
     from summarizer.cli import describe_error
 

@@ -9,7 +9,6 @@ import pytest
 
 from summarizer.config import Settings
 from summarizer.llm import ChatClient, ModelError
-from summarizer.prompt import build_messages
 from summarizer.schema import ModelSummary
 from summarizer.structured import parse_json, strict_schema
 
@@ -21,10 +20,10 @@ SEED = FIXTURES / "seeds" / "articles" / "000_5edd0876901a432d.txt"
 
 @pytest.fixture
 def messages():
-    from summarizer.clean import clean
-    from summarizer.load import load_article
+    from summarizer import Summarizer
 
-    return build_messages(clean(load_article(SEED)))
+    summarizer = Summarizer(base_url="http://127.0.0.1:9/v1", api_key="sk-unused", model="fake")
+    return summarizer.messages(summarizer.prepare(SEED))
 
 
 def client_for(server, **overrides) -> ChatClient:
