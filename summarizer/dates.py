@@ -29,11 +29,11 @@ _HALF_WIDTH = "0123456789:/.-~,() "
 # Traditional → simplified for the date and event vocabulary only (one char each,
 # so offsets are kept). A converter would do the same; this table is the whole need.
 _TRADITIONAL = (
-    "號於週禮後個這農曆陰臘國兩來開舉簽屆會議電訊為從點時間辦結閉啟動發佈當內際與並將"
+    "尋聽號於週禮後個這農曆陰臘國兩來開舉簽屆會議電訊為從點時間辦結閉啟動發佈當內際與並將"
     "廳區縣場題業約訂頒選們臺灣華僅隨儀盃賽講論壇聯節統計歲舊閏晝"
 )
 _SIMPLIFIED = (
-    "号于周礼后个这农历阴腊国两来开举签届会议电讯为从点时间办结闭启动发布当内际与并将"
+    "寻听号于周礼后个这农历阴腊国两来开举签届会议电讯为从点时间办结闭启动发布当内际与并将"
     "厅区县场题业约订颁选们台湾华仅随仪杯赛讲论坛联节统计岁旧闰昼"
 )
 _FOLD = str.maketrans(_FULL_WIDTH + _TRADITIONAL, _HALF_WIDTH + _SIMPLIFIED)
@@ -81,17 +81,19 @@ _YEAR_NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十百千两]{1,6}
 _MONTH_NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九正腊冬])"
 _DAY_NUM = r"(?:\d{1,2}|初[一二三四五六七八九十]|[一二三四五六七八九十廿卅]{1,3})"
 _LUNAR_MARK = r"(?:农历|阴历)"
-_REL_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "这一年": 0,
-             "明年": 1, "下一年": 1, "后年": 2}
-_REL_MONTH = {"本": 0, "这个": 0, "这": 0, "当": 0, "上个": -1, "上一个": -1, "上": -1,
+_REL_YEAR = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0,
+             "这一年": 0, "下年": 1, "明年": 1, "下一年": 1, "后年": 2}
+_REL_MONTH = {"本": 0, "这个": 0, "这": 0, "今个": 0, "当": 0, "上个": -1, "上一个": -1, "上": -1,
               "下个": 1, "下一个": 1, "下": 1}
 _REL_DAY = {"大大后天": 4, "大后天": 3, "大前天": -3, "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
             "今晚": 0, "今夜": 0, "本日": 0, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1,
             "昨晨": -1, "前天": -2, "前日": -2, "前晚": -2, "明天": 1, "明日": 1, "明晚": 1,
-            "明早": 1, "明晨": 1, "后天": 2}
+            "明早": 1, "明晨": 1, "后天": 2, "后日": 2, "大后日": 3,
+            "寻日": -1, "听日": 1}  # the last two: Cantonese
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
             "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
-_WEEK_PREFIX = {"上上": -2, "上": -1, "上一": -1, "下下": 2, "下": 1, "下一": 1, "这": 0, "这一": 0, "本": 0}
+_WEEK_PREFIX = {"上上": -2, "上": -1, "上一": -1, "下下": 2, "下": 1, "下一": 1, "这": 0, "这一": 0, "本": 0,
+                "今": 0}
 
 _YEAR_PART = (
     rf"(?:(?P<era>中华民国|民国|公元)?\s*(?P<y>{_YEAR_NUM})\s*年(?!代|级|前|后|来|内|间|初|底|末)"
@@ -124,7 +126,7 @@ _RELATIVE_DAY = re.compile(
     rf"(?:\s*\(\s*(?:(?P<m>{_MONTH_NUM})\s*月\s*)?(?P<d>{_DAY_NUM})\s*[日号]?\s*\))?"
 )
 _WEEK = re.compile(
-    r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本)?个?\s*"
+    r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本|今(?=个|星期|礼拜))?个?\s*"
     r"(?:周|星期|礼拜)(?:\s*(?:周|星期|礼拜)?(?P<wd>[一二三四五六日天末1-7]))?(?![年岁])"
 )
 # A bare day: 18日, 二十五号. Not 日本/日元, and not a numbered thing (三号馆, 5号线, 1号文件).
@@ -141,6 +143,11 @@ _TIME_OF_DAY = re.compile(
     r"(?:\d{1,2}\s*[:]\s*\d{2}|[\d一二三四五六七八九十两]{1,3}\s*[时点](?:\s*(?:半|整|[\d一二三四五六七八九十零]{1,3}\s*分?))?)?"
     r"|\d{1,2}\s*[:]\s*\d{2}(?:\s*[:]\s*\d{2})?|[\d一二三四五六七八九十两]{1,3}\s*[时点](?:\s*(?:半|整|[\d一二三四五六七八九十零]{1,3}\s*分?))?)"
     r"(?:许|左右)?"
+)
+# 十月第一个星期一, 6月的第3个周日, 八月份的最后一个周二: the n-th weekday of a month
+_NTH_WEEKDAY = re.compile(
+    rf"(?:{_YEAR_PART}\s*)?(?P<m>{_MONTH_NUM})\s*月(?:份)?\s*的?\s*(?:第\s*(?P<n>[1-5一二三四五])|(?P<last>最后)\s*一?)\s*个?\s*"
+    r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
 )
 _RANGE_SEP = re.compile(r"\s*(?:至|到|~|-|—+|–|―+|－)\s*")
 _DAY_TAIL = re.compile(rf"(?:{_MONTH_NUM}\s*月\s*)?{_DAY_NUM}\s*[日号]")
@@ -183,7 +190,8 @@ class DateCandidate:
     year_offset: int | None = None
     month_offset: int | None = None
     day_offset: int | None = None
-    week: tuple[int | None, int] | None = None  # (week offset or None for the nearest, weekday 0=Monday)
+    week: tuple[int | None, int] | None = None  # (week offset or None for a bare weekday, weekday 0=Monday)
+    nth_weekday: tuple[int, int] | None = None  # (n, weekday) in the month; n = -1 for the last
     lunar: bool = False
     leap_month: bool = False
     roc: bool = False
@@ -318,7 +326,10 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
         emit(match.start(), match.end(), year=int(match["y"]), month=int(match["m"]), day=int(match["d"]))
     for match in _DAY_FIRST.finditer(folded):
         year_token = match["y"]
-        emit(match.start(), match.end(), year=int(year_token), month=int(match["m"]), day=int(match["d"]),
+        day, month = int(match["d"]), int(match["m"])
+        if month > 12 >= day:  # 10/31/1974: month first when the day-first reading cannot be
+            day, month = month, day
+        emit(match.start(), match.end(), year=int(year_token), month=month, day=day,
              two_digit_year=len(year_token) == 2)
     for match in _MONTH_DAY_NUMERIC.finditer(folded):
         if loose or match["dsuf"]:
@@ -342,11 +353,22 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             emit(match.start(), match.end(), relative=True, day_offset=_REL_DAY[match["rel"]],
                  days_before=-_REL_DAY[match["rel"]])
 
+    for match in _NTH_WEEKDAY.finditer(folded):
+        fields = {"month": cn_number(match["m"]),
+                  "nth_weekday": (-1 if match["last"] else cn_number(match["n"]), _WEEKDAY[match["wd"]])}
+        if match["y"]:
+            year, roc, two = _year_value(match["y"], match["era"], month_follows=True,
+                                         roc_context=roc_context, loose=loose)
+            fields.update(year=year, roc=roc, two_digit_year=two)
+        elif match["ry"]:
+            fields["year_offset"] = _REL_YEAR[match["ry"]]
+        emit(match.start(), match.end(), **fields)
+
     for match in _WEEK.finditer(folded):
         prefix, weekday = match["wp"], match["wd"]
         if not prefix and not weekday:
             continue
-        # 这周三: in the stamp's (Monday-first) week; a bare 周三: the nearest one
+        # 这周三: in the stamp's (Monday-first) week; a bare 周三: see _resolve_candidate
         offset = _WEEK_PREFIX[prefix] if prefix else None
         emit(match.start(), match.end(), relative=True, week=(offset, _WEEKDAY[weekday] if weekday else 0))
 
@@ -468,9 +490,19 @@ def find_candidates(text: str) -> tuple[DateCandidate, ...]:
 
 
 def parse_phrase(phrase: str) -> DateCandidate | None:
-    """Parse one phrase on its own (the model's pick, say): the first date in it."""
+    """Parse one phrase on its own (the model's pick, say): the first date in it.
+
+    A weekday before a calendar date (``周日, 二月十号``) only annotates it: the date wins.
+    """
     candidates = _scan(phrase, loose=True)
-    return candidates[0] if candidates else None
+    if not candidates:
+        return None
+    first = candidates[0]
+    if first.week is not None and first.week[0] is None:
+        dated = [c for c in candidates[1:] if c.month is not None and c.day is not None]
+        if dated:
+            return dated[0]
+    return first
 
 
 # --------------------------------------------------------------------------- resolution
@@ -548,7 +580,13 @@ def _value(phrase: str, year: int | None, month: int | None, day: int | None, in
 
 
 def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | None,
-                       context_year: int | None = None) -> tuple[EventDate, list[str]]:
+                       context_year: int | None = None, reported: bool = False) -> tuple[EventDate, list[str]]:
+    """Apply the stamp, the narrative year or the headline year to what the phrase states.
+
+    ``reported``: the phrase sits in a clause that reports a past event, so a bare
+    weekday is the latest one on or before the stamp; otherwise, as a calendar reads
+    it, the next one after the stamp.
+    """
     phrase = c.phrase
     needs_stamp = (c.day_offset is not None and c.day is None) or c.week is not None or (
         c.month_offset is not None) or c.year_offset is not None
@@ -562,6 +600,9 @@ def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | Non
     if c.year_offset is not None:
         year = pub.year + c.year_offset
     month, day = c.month, c.day
+
+    if c.nth_weekday is not None:
+        return _resolve_nth_weekday(c, year, pub, title_year, context_year)
 
     if c.lunar:
         if month is None or day is None:
@@ -585,7 +626,8 @@ def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | Non
         offset, weekday = c.week
         monday = pub - timedelta(days=pub.weekday())
         if offset is None:
-            when = _nearest(pub, [monday + timedelta(days=weekday + 7 * shift) for shift in (-1, 0, 1)])
+            options = [monday + timedelta(days=weekday + 7 * shift) for shift in (-1, 0, 1)]
+            when = max(d for d in options if d <= pub) if reported else min(d for d in options if d > pub)
         else:
             when = monday + timedelta(weeks=offset, days=weekday)
         return _value(phrase, when.year, when.month, when.day, True), []
@@ -619,6 +661,50 @@ def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | Non
     if title_year is not None and month is not None and (day is None or _exists(title_year, month, day)):
         return _value(phrase, title_year, month, day, True), []
     return _value(phrase, None, month, day, False), []
+
+
+_FUTURE_MARK = re.compile(r"将|拟|即将|届时|预计|计划|定于|准备")
+
+
+def _reports_past(folded: str, start: int, end: int) -> bool:
+    """Whether the clause around a phrase reports a past event (no 将/拟/届时… near it)."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, start)), default=0)
+    before = folded[max(clause_start, start - 20):start]
+    after = folded[end:end + 8]
+    after = after[:m.start()] if (m := _CLAUSE_END.search(after)) else after
+    return not (_FUTURE_MARK.search(before) or _FUTURE_MARK.search(after))
+
+
+def _nth_weekday(year: int, month: int, n: int, weekday: int) -> date | None:
+    first = date(year, month, 1)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7)
+    if n == -1:
+        while (day + timedelta(weeks=1)).month == month:
+            day += timedelta(weeks=1)
+        return day
+    day += timedelta(weeks=n - 1)
+    return day if day.month == month else None
+
+
+def _resolve_nth_weekday(c: DateCandidate, year: int | None, pub: date | None, title_year: int | None,
+                         context_year: int | None) -> tuple[EventDate, list[str]]:
+    """The n-th weekday of a month needs a year: the phrase's, else the narrative, stamp or headline year."""
+    month = c.month or 1
+    n, weekday = c.nth_weekday or (1, 0)
+    inferred = year is None or c.year_offset is not None
+    if year is None:
+        year = context_year
+    if year is None and pub is not None:
+        year = min((pub.year - 1, pub.year, pub.year + 1),
+                   key=lambda y: (abs((y * 12 + month) - (pub.year * 12 + pub.month)), y > pub.year))
+    if year is None:
+        year = title_year
+    if year is None:
+        return _unknown(c.phrase), [f"date phrase {c.phrase!r} needs a year the article does not give"]
+    when = _nth_weekday(year, month, n, weekday)
+    if when is None:
+        return _unknown(c.phrase), [f"date phrase {c.phrase!r} names a day the month does not have"]
+    return _value(c.phrase, when.year, when.month, when.day, inferred), []
 
 
 def _context_year(text: str, where: int, month: int | None, day: int | None) -> int | None:
@@ -709,12 +795,14 @@ def _resolve_with_warnings(phrase: str, *, published: str | None, text: str | No
                 warnings.append(f"year {stated_year} appears nowhere in the article; removed")
                 located = rest if rest in text else reparsed.phrase
                 candidate = replace(reparsed, phrase=located)
-    context_year = None
-    if text is not None and candidate.year is None and candidate.year_offset is None and not candidate.relative:
-        where = _locate(text, candidate.phrase)
-        if where is not None:
+    context_year, reported = None, False
+    where = _locate(text, candidate.phrase) if text is not None else None
+    if where is not None:
+        reported = _reports_past(fold(text), where, where + len(candidate.phrase))
+        if candidate.year is None and candidate.year_offset is None and not candidate.relative:
             context_year = _context_year(text, where, candidate.month, candidate.day)
-    event, more = _resolve_candidate(candidate, pub, _title_year(title) if pub is None else None, context_year)
+    event, more = _resolve_candidate(candidate, pub, _title_year(title) if pub is None else None, context_year,
+                                     reported)
     return event, warnings + more
 
 
@@ -865,5 +953,6 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
     context_year = None
     if best.year is None and best.year_offset is None and not best.relative:
         context_year = _context_year(text, best.start, best.month, best.day)
-    event, more = _resolve_candidate(best, pub, _title_year(title) if pub is None else None, context_year)
+    event, more = _resolve_candidate(best, pub, _title_year(title) if pub is None else None, context_year,
+                                     _reports_past(folded, best.start, best.end))
     return event, warnings + more

@@ -239,3 +239,20 @@ def test_older_names_still_work() -> None:
     date, _ = resolve(parse_phrase("2021年12月5日"))
     assert date.value == "2021-12-05"
     assert strip_year(date).value == "--12-05"
+
+
+def test_a_bare_weekday_is_the_next_one_unless_the_article_reports_it() -> None:
+    assert resolve_date("周一", published="2024-05-15").value == "2024-05-20"
+    reported, _ = event_date("周一，区政府召开常务会议。", published="2024-05-15")
+    assert reported.value == "2024-05-13"
+    announced, _ = event_date("区政府将于周五召开常务会议。", published="2024-05-15")
+    assert announced.value == "2024-05-17"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "value"),
+    [("九月的第二个星期六", "2023-08-01", "2023-09-09"), ("2022年11月最后一个周四", None, "2022-11-24"),
+     ("二月第五个周一", "2023-01-10", None)],
+)
+def test_the_nth_weekday_of_a_month(phrase: str, published: str | None, value: str | None) -> None:
+    assert resolve_date(phrase, published=published).value == value
