@@ -136,13 +136,19 @@ _DAY_ONLY = re.compile(
 )
 
 _ANNOTATION = re.compile(
-    r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天1-7]\s*\)|[,]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7](?![\d一二三四五六七八九十]*[年月]))"
+    r"\s*(?:\(\s*(?:周|星期|礼拜)?[一二三四五六日天1-7]\s*\)|[,]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7](?![\d一二三四五六七八九十]*[年月]))"
 )
 _TIME_OF_DAY = re.compile(
     r"\s*(?:(?:上午|下午|中午|晚上|晚间|早上|早晨|清晨|凌晨|傍晚|夜间|夜里|深夜|午后|晚|早|夜)\s*"
     r"(?:\d{1,2}\s*[:]\s*\d{2}|[\d一二三四五六七八九十两]{1,3}\s*[时点](?:\s*(?:半|整|[\d一二三四五六七八九十零]{1,3}\s*分?))?)?"
     r"|\d{1,2}\s*[:]\s*\d{2}(?:\s*[:]\s*\d{2})?|[\d一二三四五六七八九十两]{1,3}\s*[时点](?:\s*(?:半|整|[\d一二三四五六七八九十零]{1,3}\s*分?))?)"
     r"(?:许|左右)?"
+)
+# 3天前, 两周后, 5个月后, 三年前: a count of units before or after the stamp (phrases only:
+# in an article such a count is usually relative to another event, not to the stamp)
+_UNITS_AWAY = re.compile(
+    r"(?<![\d〇○零一二两三四五六七八九十百第几多半])(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*"
+    r"(?P<unit>天|日|周|星期|个星期|个礼拜|礼拜|个月|年)\s*(?P<dir>前|后)(?!后)"
 )
 # 十月第一个星期一, 6月的第3个周日, 八月份的最后一个周二: the n-th weekday of a month
 _NTH_WEEKDAY = re.compile(
@@ -371,6 +377,23 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
         # 这周三: in the stamp's (Monday-first) week; a bare 周三: see _resolve_candidate
         offset = _WEEK_PREFIX[prefix] if prefix else None
         emit(match.start(), match.end(), relative=True, week=(offset, _WEEKDAY[weekday] if weekday else 0))
+
+    if loose:
+        for match in _UNITS_AWAY.finditer(folded):
+            count = cn_number(match["n"])
+            if not count:
+                continue
+            sign = -1 if match["dir"] == "前" else 1
+            unit = match["unit"]
+            if unit in ("天", "日"):
+                fields = {"day_offset": sign * count}
+            elif unit == "个月":
+                fields = {"month_offset": sign * count}
+            elif unit == "年":
+                fields = {"year_offset": sign * count}
+            else:
+                fields = {"day_offset": sign * 7 * count}
+            emit(match.start(), match.end(), relative=True, **fields)
 
     for match in _DAY_ONLY.finditer(folded):
         emit(match.start(), match.end(), day=cn_number(match["d"]))
