@@ -2,7 +2,7 @@
 
 Each candidate names the rule family that found it (``listed``, ``by-marker``,
 ``chair``, ``convene``, ``own-meeting`` for hosts; ``outcome``, ``document``,
-``weak`` for resolutions) and the span of its evidence in the cleaned text.
+for resolutions) and the span of its evidence in the cleaned text.
 The prompt offers them to the model as numbered options; the merge stage
 decides what to keep. Nothing downstream recomputes them.
 
@@ -21,8 +21,7 @@ from .dates import find_candidates as find_dates
 from .schema import Article
 from .script import fold
 
-MAX_OUTCOMES = 12
-MAX_WEAK = 6
+MAX_OUTCOMES = 16
 MAX_EVIDENCE = 120
 
 
@@ -311,18 +310,12 @@ _ENUMERATING = re.compile(r"(?:审议|讨论|原则|会议|大会)?(?:通过|同
 
 
 def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
-    strong: list[OutcomeCandidate] = []
-    weak: list[OutcomeCandidate] = []
+    found: list[OutcomeCandidate] = []
     for start, end in g.sentence_spans(folded):
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
-        if markers:
-            for part in _parts(folded, start, end, markers):
-                strong += _documents(text, folded, *part) or [_outcome(text, folded, *part, "outcome")]
-        elif any(_is_outcome(folded, start, m) for m in g.WEAK_OUTCOME.finditer(folded, start, end)):
-            weak.append(_outcome(text, folded, start, end, "weak"))
-    out = strong[:MAX_OUTCOMES]
-    out += weak[: min(MAX_WEAK, max(0, MAX_OUTCOMES - len(out)))]
-    return tuple(sorted(out, key=lambda c: c.span[0]))
+        for part in _parts(folded, start, end, markers) if markers else ():
+            found += _documents(text, folded, *part) or [_outcome(text, folded, *part, "outcome")]
+    return tuple(found[:MAX_OUTCOMES])
 
 
 def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
@@ -378,7 +371,7 @@ def _documents(text: str, folded: str, start: int, end: int) -> list[OutcomeCand
 
 def _outcome(text: str, folded: str, start: int, end: int, rule: str) -> OutcomeCandidate:
     if end - start > MAX_EVIDENCE:
-        marker = g.STRONG_OUTCOME.search(folded, start, end) or g.WEAK_OUTCOME.search(folded, start, end)
+        marker = g.STRONG_OUTCOME.search(folded, start, end)
         at = marker.start() if marker else start
         kept = [(a, b) for a, b in g.clause_spans(folded, start, end) if b >= at - 40 and a <= at + 60]
         if kept:

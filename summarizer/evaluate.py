@@ -1,6 +1,7 @@
-"""Scoring against gold summaries (the format of ``shared/README.md``).
+"""Scoring against gold summaries (the format of ``shared/README.md``), and ablations.
 
 * date: exact value, or one of ``date_alternatives``;
+* event: character F1 ≥ 0.5 against the gold event (what a reader would accept);
 * hosts: names compared without parenthetical titles, either name containing
   the other; ``acceptable_extra_hosts`` are neither rewarded nor penalised;
 * resolutions: a prediction matches a gold item when their quotes overlap
@@ -14,6 +15,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -22,13 +25,18 @@ from pydantic import BaseModel
 
 from .clean import strip_pinyin
 from .ground import Grounder
-from .schema import Article, SummaryRecord
+from .schema import Article, ModelHost, ModelReply, ModelResolution, SummaryRecord
+from .script import fold
+
+ABLATIONS = ("full", "model", "rules", "oracle")
+EVENT_F1 = 0.5
 
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 
 
 class ArticleScore(BaseModel):
     id: str
+    event_ok: bool = False
     date_ok: bool
     date: str | None
     gold_date: str | None
@@ -43,6 +51,8 @@ class ArticleScore(BaseModel):
 
 class EvalReport(BaseModel):
     articles: list[ArticleScore]
+    n: int = 0
+    event_accuracy: float = 0.0
     date_accuracy: float
     host_precision: float
     host_recall: float
@@ -100,6 +110,16 @@ def _match(predicted, gold, same, ignore=lambda p: False):
     return tp, fp, remaining
 
 
+def event_f1(predicted: str, gold: str) -> float:
+    """Character F1 of two event names (script-folded, punctuation ignored)."""
+    a, b = (Counter(c for c in fold(unicodedata.normalize("NFKC", s)) if c.isalnum()) for s in (predicted, gold))
+    shared = sum((a & b).values())
+    if not shared:
+        return 0.0
+    precision, recall = shared / sum(a.values()), shared / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
 def score_article(record: SummaryRecord, gold: dict, article: Article) -> ArticleScore:
     summary = record.summary
     date_ok = summary.date.value == gold.get("date") or summary.date.value in gold.get(
@@ -122,7 +142,7 @@ def score_article(record: SummaryRecord, gold: dict, article: Article) -> Articl
         quotes.append(summary.date.phrase)
     ungrounded = sum(1 for q in quotes if grounder.locate(q) is None)
     return ArticleScore(
-        id=record.article.id, date_ok=date_ok, date=summary.date.value, gold_date=gold.get("date"),
+        id=record.article.id, event_ok=event_f1(summary.event, gold.get("event", "")) >= EVENT_F1, date_ok=date_ok, date=summary.date.value, gold_date=gold.get("date"),
         host_tp=tp, host_fp=fp, host_fn=host_fn, res_tp=r_tp, res_fp=r_fp, res_fn=r_fn,
         ungrounded=ungrounded,
     )
@@ -138,6 +158,8 @@ def aggregate(scores: list[ArticleScore], failed: list[str] | None = None) -> Ev
     total = len(scores) + len(failed or [])
     return EvalReport(
         articles=scores,
+        n=total,
+        event_accuracy=ratio(sum(s.event_ok for s in scores), total),
         date_accuracy=ratio(sum(s.date_ok for s in scores), total),
         host_precision=hp,
         host_recall=hr,
@@ -154,18 +176,80 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
 
 
 def run_eval(summarizer, gold_dir: Path, articles_dir: Path, concurrency: int = 1) -> EvalReport:
-    """Summarise every article that has a gold file and score it."""
-    from .load import iter_article_paths
-    from .summarize import Failure
+    """Summarise every article that has a gold file and score it (the ``full`` row)."""
+    return run_ablations(summarizer, gold_dir, articles_dir, ("full",), concurrency)["full"]
 
+
+def run_ablations(summarizer, gold_dir: Path, articles_dir: Path, ablations: Sequence[str] = ABLATIONS,
+                  concurrency: int = 1) -> dict[str, EvalReport]:
+    """Score the product and what each part contributes.
+
+    ``full``: the product as shipped. ``model``: the model alone (no rule
+    candidates offered, none added). ``rules``: the model replaced by one that
+    answers nothing. ``oracle``: the gold answer fed through merge and
+    grounding as the model's reply (what validation loses). ``rules`` and
+    ``oracle`` run in-process and send no request.
+    """
+    from .load import iter_article_paths
+
+    unknown = [a for a in ablations if a not in ABLATIONS]
+    if unknown:
+        raise ValueError(f"unknown ablation {unknown[0]!r}: choose from {', '.join(ABLATIONS)}, all")
     gold = load_gold(gold_dir)
     articles = [summarizer.prepare(p) for p in iter_article_paths([articles_dir]) if Path(p).stem in gold]
-    by_path = {a.path: a for a in articles}
-    results = summarizer.summarize_many(articles, concurrency=concurrency)
-    scores, failed = [], []
-    for article, result in zip(articles, results, strict=True):
-        if isinstance(result, Failure):
-            failed.append(article.id)
-            continue
-        scores.append(score_article(result, gold[article.id], by_path[result.article.path]))
-    return aggregate(scores, failed)
+    rows: dict[str, EvalReport] = {}
+    for ablation in ablations:
+        if ablation in ("full", "model"):
+            runner = summarizer if ablation == "full" else summarizer.without_rules()
+            results = runner.summarize_many(articles, concurrency=concurrency)
+        else:
+            replies = [silent_reply() if ablation == "rules" else gold_reply(gold[a.id]) for a in articles]
+            results = [summarizer.summarize_reply(a, r, model=ablation) for a, r in zip(articles, replies, strict=True)]
+        scores, failed = [], []
+        for article, result in zip(articles, results, strict=True):
+            if isinstance(result, SummaryRecord):
+                scores.append(score_article(result, gold[article.id], article))
+            else:
+                failed.append(article.id)
+        rows[ablation] = aggregate(scores, failed)
+    return rows
+
+
+def silent_reply() -> ModelReply:
+    """A model that answers nothing: what the rules produce on their own."""
+    return ModelReply(event="", date=None)
+
+
+def gold_reply(gold: dict) -> ModelReply:
+    """The gold answer written as a model's reply (every item quoted in full)."""
+    return ModelReply(
+        event=gold.get("event", ""),
+        date=gold.get("date_phrase") or None,
+        other_hosts=[ModelHost(name=h["name"], role=h["role"], evidence=h["phrase"]) for h in gold.get("hosts", [])],
+        other_resolutions=[ModelResolution(text=r.get("text") or r["phrase"], evidence=r["phrase"])
+                           for r in gold.get("resolutions", [])],
+    )
+
+
+def row(report: EvalReport) -> dict:
+    """One ablation row as ``--json`` prints it."""
+    return {"n": report.n, "date": report.date_accuracy, "event": report.event_accuracy,
+            "host_p": report.host_precision, "host_r": report.host_recall, "host_f1": report.host_f1,
+            "res_p": report.resolution_precision, "res_r": report.resolution_recall,
+            "ungrounded": report.ungrounded}
+
+
+def render_rows(rows: dict[str, EvalReport], as_json: bool = False) -> str:
+    """The ablation table (or ``{"rows": {...}}`` JSON), one row per ablation."""
+    if as_json:
+        return json.dumps({"rows": {name: row(report) for name, report in rows.items()}}, indent=2) + "\n"
+    header = f"{'ablation':9} {'n':>3} {'date':>6} {'event':>6} {'host P':>7} {'host R':>7} {'host F1':>8} " \
+             f"{'res P':>6} {'res R':>6} {'ungr.':>6}"
+    lines = [header]
+    for name, report in rows.items():
+        r = row(report)
+        lines.append(f"{name:9} {r['n']:>3} {r['date']:>6.3f} {r['event']:>6.3f} {r['host_p']:>7.3f} "
+                     f"{r['host_r']:>7.3f} {r['host_f1']:>8.3f} {r['res_p']:>6.3f} {r['res_r']:>6.3f} "
+                     f"{r['ungrounded']:>6}")
+        lines += [f"{'':9} failed: {name_}" for name_ in report.failed]
+    return "\n".join(lines) + "\n"

@@ -55,16 +55,13 @@ STRONG_OUTCOME = re.compile(
     r"正式发布|发布了|发布《|正式启动|启动了|"
     r"达成\S{0,12}?(?:协议|共识|合作)"
 )
-# Outcome-like verbs that need reading: offered to the model, never added on their own.
-WEAK_OUTCOME = re.compile(
-    r"通过|同意|决定|要求|部署|研究|确定|审定|议定|明确|成立|发布|启动|设立|共建|协议|备忘录|共识|落实"
-)
 # Speech and opinion: what someone said is not what the event decided.
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|讲话|发言"
 )
-# A collective subject: "会议强调/会议要求" are directives of the meeting, not one person's speech.
-MEETING_SUBJECT = re.compile(r"(?:会议|大会|会上|全会|常务会)\S{0,2}$")
+# A collective subject: "会议强调", "与会代表一致认为", "双方表示" state what the meeting or the
+# parties agreed, not one person's speech.
+MEETING_SUBJECT = re.compile(r"(?:会议|大会|会上|全会|常务会|与会\S{0,4}|参会\S{0,4}|全体\S{0,4}|双方|各方|一致)\S{0,2}$")
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(r"成立于|成立以来|自\S{0,12}以来|曾经|此前|去年|往年|历年|多年来")
 # The ceremony named as a thing, not the act reported ("出席签约仪式").

@@ -117,11 +117,11 @@ def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: lis
     kept: list[Host] = []
     for host in proposed:
         item = {"name": host.name, "role": host.role, "evidence": host.evidence, "source": host.source}
-        name_span = grounder.locate(host.name)
+        span = host.span or grounder.locate(host.evidence)
+        name_span = grounder.locate(host.name) or _name_within(grounder, host.name, span)
         if not host.name or name_span is None:
             dropped.append(Dropped(item=item, reason="name not found in the article"))
             continue
-        span = host.span or grounder.locate(host.evidence)
         if span is None:
             dropped.append(Dropped(item=item, reason="evidence not found in the article"))
             continue
@@ -139,6 +139,21 @@ def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: lis
         kept.append(Host(name=grounder.excerpt(name_span), role=host.role, evidence=evidence, span=span,  # type: ignore[arg-type]
                          source=host.source))
     return kept
+
+
+def _name_within(grounder: Grounder, name: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A name written more fully than its quote ("眉山市医学会" for the quoted "市医学会"): the
+    longest part of it, at least three characters and half the name, that the quote holds."""
+    if span is None:
+        return None
+    quote = fold(grounder.excerpt(span))
+    folded = fold(name)
+    for size in range(len(folded) - 1, max(2, (len(folded) + 1) // 2) - 1, -1):
+        for start in range(len(folded) - size + 1):
+            at = quote.find(folded[start : start + size])
+            if at >= 0:
+                return span[0] + at, span[0] + at + size
+    return None
 
 
 def role_contradicted(name: str, evidence: str, role: str) -> str | None:

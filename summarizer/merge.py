@@ -125,9 +125,19 @@ def _hosts(reply: ModelReply, candidates: Candidates, offer: Offer, dropped: lis
 
 
 def _bare_name(name: str) -> str:
-    """A name without pinyin artefacts or a trailing parenthetical title: "王华（县长）" → "王华"."""
-    name = strip_pinyin(name).strip(" \t\n,.;:!?\"'()[]，。；：！？、“”")
-    return re.sub(r"[（(][^（）()]*[）)]$", "", name).strip()
+    """A name without pinyin artefacts or a trailing parenthetical: "王华（县长）" → "王华"."""
+    name = strip_pinyin(name).strip(" \t\n,.;:!?\"'[]，。；：！？、“”")
+    while name and name[-1] in "）)":
+        depth = 0
+        for at in range(len(name) - 1, -1, -1):
+            depth += name[at] in "）)"
+            depth -= name[at] in "（("
+            if depth == 0:
+                break
+        if at <= 0 or depth:
+            break
+        name = name[:at].rstrip()
+    return name
 
 
 def _same_name(a: str, b: str) -> bool:

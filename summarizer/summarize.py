@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import copy
 import os
 import time
 from collections.abc import Callable, Coroutine, Iterable
@@ -25,7 +26,7 @@ from .ground import ground
 from .llm import ChatClient, ModelError
 from .load import InputError, load_article
 from .merge import merge
-from .prompt import DEFAULT_ARTICLE_CHARS, Prompt, build_prompt, load_template
+from .prompt import BARE_PROMPT_VERSION, DEFAULT_ARTICLE_CHARS, Prompt, build_prompt, load_template
 from .record import Provenance, build_record
 from .schema import Article, ModelReply, SummaryRecord
 
@@ -84,7 +85,7 @@ class Summarizer:
         self.max_article_chars = max_article_chars
         self.local_model = local_model
         self.on_status = on_status
-        self.template = load_template() if rules else load_template("summarize-v2-bare")
+        self.template = load_template() if rules else load_template(BARE_PROMPT_VERSION)
         self._local: contextlib.ExitStack | None = None
         self._client: ChatClient | None = None
         self.model_label = self.settings.model
@@ -179,6 +180,14 @@ class Summarizer:
         prompt = self._prompt(article, candidates)
         provenance = Provenance(model=model, endpoint="in-process", mode="in-process")
         return self._finish(article, candidates, prompt, reply, provenance, 0.0)
+
+    def without_rules(self) -> Summarizer:
+        """The same backend and settings with no rule candidates offered or added (the
+        ``model`` ablation). Shares this object's client; close this one, not the copy."""
+        clone = copy.copy(self)
+        clone.rules = False
+        clone.template = load_template(BARE_PROMPT_VERSION)
+        return clone
 
     def messages(self, article: Article) -> list[dict[str, str]]:
         """The chat messages for one article (what the Batch API path uploads)."""
