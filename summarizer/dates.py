@@ -202,6 +202,7 @@ class DateCandidate:
     leap_month: bool = False
     roc: bool = False
     two_digit_year: bool = False
+    year_unreadable: bool = False  # 雍正四年: a year is stated but not one this grammar reads
     dateline: bool = False
     background: bool = False
     stamp: bool = False
@@ -265,10 +266,11 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
         if match["y"] is not None:
             year, roc, two = _year_value(match["y"], match["era"], month_follows=True,
                                          roc_context=roc_context, loose=loose)
-            if year is None:  # a count of years: the date starts at the month
+            if year is None:  # 神龙二年, 第二年: a year we cannot read; the date starts at the month
                 start = match.start("m") if match["m"] else match.start("rm")
                 if match["lun2"]:
                     start = match.start("lun2")
+                fields["year_unreadable"] = True
             else:
                 fields.update(year=year, roc=roc, two_digit_year=two)
         elif match["ry"]:
@@ -317,6 +319,8 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
                                        roc_context=roc_context, loose=loose)
             if year:
                 fields["year"] = year
+            else:
+                fields["year_unreadable"] = True
         elif match["ry"]:
             fields["year_offset"] = _REL_YEAR[match["ry"]]
         fest = match["fest"]
@@ -626,6 +630,10 @@ def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | Non
 
     if c.nth_weekday is not None:
         return _resolve_nth_weekday(c, year, pub, title_year, context_year)
+    if c.year_unreadable:  # never replace a stated year with the stamp's
+        if c.lunar:
+            return _unknown(phrase), [f"lunar date {phrase!r} is in a year that cannot be read"]
+        return _value(phrase, None, month, c.day, False), []
 
     if c.lunar:
         if month is None or day is None:
