@@ -965,19 +965,17 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
                 return same, warnings
             warnings.append(f"date phrase {model_phrase!r} is not in the article; ignored")
     candidates = find_candidates(text)
-    if not candidates and title:
-        # only the headline dates the event: its date, with the year rule unchanged
-        headline = find_candidates(title)
-        if headline:
-            return resolve(headline[0], published=published, title=title)[0], warnings
-    if not candidates:
-        return _unknown(None), warnings
     pub = _published_date(published)
     folded = fold(text)
     scored = [(_score(text, folded, c, pub), c) for c in candidates]
-    best_score, best = max(scored, key=lambda pair: pair[0])
-    if best_score <= _NOT_AN_EVENT_DATE:
-        warnings.append("the article's only dates are datelines, stamps or background dates")
+    best_score, best = max(scored, key=lambda pair: pair[0], default=(_NOT_AN_EVENT_DATE, None))
+    if best is None or best_score <= _NOT_AN_EVENT_DATE:
+        # only the headline may date the event: its date, with the year rule unchanged
+        headline = [c for c in find_candidates(title or "") if not (c.dateline or c.stamp or c.background)]
+        if headline:
+            return resolve(headline[0], published=published, title=title)[0], warnings
+        if candidates:
+            warnings.append("the article's only dates are datelines, stamps or background dates")
         return _unknown(None), warnings
     if model_phrase:
         warnings.append(f"date taken from the article's phrase {best.phrase!r}")
