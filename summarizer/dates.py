@@ -759,7 +759,8 @@ def _context_year(text: str, where: int, month: int | None, day: int | None) -> 
     return last.year if 0 <= (this - start).days <= 200 else None
 
 
-def years_in_article(text: str, published: str | None, title: str | None) -> set[int]:
+@lru_cache(maxsize=64)
+def years_in_article(text: str, published: str | None, title: str | None) -> frozenset[int]:
     """Every year the article states, in any numeral style, plus the stamp's and headline's."""
     years: set[int] = set()
     pub = _published_date(published)
@@ -777,7 +778,7 @@ def years_in_article(text: str, published: str | None, title: str | None) -> set
             years.add(cn_number(token) or 0)
     if pub is not None:
         years.add(pub.year)
-    return years
+    return frozenset(years)
 
 
 def _without_year(phrase: str) -> str | None:
@@ -951,9 +952,11 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
         phrase = model_phrase.strip()
         where = _locate(text, phrase)
         if where is None:
-            rest = _without_year(phrase)
-            if rest and _locate(text, rest.strip()) is not None:
-                where = _locate(text, rest.strip())
+            rest = (_without_year(phrase) or "").strip()
+            if rest and _locate(text, rest) is not None:
+                # the article says 10月30日, the model wrote 2019年10月30日: its year is its own
+                warnings.append(f"the year in {model_phrase!r} is not the article's; dropped")
+                phrase, where = rest, _locate(text, rest)
         if where is not None:
             event, more = _resolve_with_warnings(phrase, published=published, text=text, title=title)
             if event.value is not None:

@@ -256,3 +256,9 @@ def test_a_bare_weekday_is_the_next_one_unless_the_article_reports_it() -> None:
 )
 def test_the_nth_weekday_of_a_month(phrase: str, published: str | None, value: str | None) -> None:
     assert resolve_date(phrase, published=published).value == value
+
+
+def test_a_model_year_is_dropped_even_when_it_is_the_stamp_year() -> None:
+    text = "2020年9月5日—6日，联盟在南通召开年会。\n9月6日上午，签约仪式举行。"
+    date, warnings = event_date(text, published="2021-03-13", model_phrase="2021年9月6日上午")
+    assert date.value == "2020-09-06" and date.phrase == "9月6日上午" and warnings
