@@ -71,7 +71,6 @@ def _collect(text: str) -> Candidates:
 _LISTED = re.compile(
     rf"\s*(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK})(?:单位|机构|方|人)?\s*[:：]\s*(?P<names>.+)$"
 )
-_SITE_FOOTER = re.compile(r"版权|ICP|备案|技术支持|copyright|网站|网址|电话|邮编|地址", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"[、，,；;/／]|\s+|(?<=[^\s])(?:和|与|及|以及|同)(?=[^\s])")
 _MARKER = re.compile(
     rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK})(?:(?P<tail>(?:单位|方|机构)(?:为|是|有)[:：]?)|(?!单位|方|机构|人|地|城市|权))"
@@ -100,6 +99,8 @@ _OWN_MEETING = re.compile(
 )
 _CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?P<name>{g.PERSON}?)$")
 _CHAIR_NAME_FIRST = re.compile(rf"^(?P<name>{g.PERSON}?){g.TITLE}+$")
+# "县委副书记": a body before a title, not a person.
+_ENDS_AS_ORG = re.compile(rf"{g.ORG_SUFFIX}$")
 _BARE_PERSON = re.compile(r"^[\u3400-\u9fff·]{2,3}$")
 
 
@@ -130,13 +131,15 @@ def _role(mark: str) -> str:
 
 
 def _is_org(name: str) -> bool:
-    return bool(g.ORG_NAME.match(name)) and not g.NOT_HOST_VERB.search(name) and len(name) >= 3
+    """An organisation's name: ends with an organisation word, holds no verb of taking part or role marker."""
+    return (bool(g.ORG_NAME.match(name)) and not g.NOT_HOST_VERB.search(name)
+            and not g.ANY_ROLE_MARK.search(name) and not name.startswith("由") and len(name) >= 3)
 
 
 def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
     """"主办单位：A、B" / "主持人：X" lines of an event notice (not a site's footer)."""
     match = _LISTED.match(folded, start, end)
-    if not match or _SITE_FOOTER.search(folded, start, end):
+    if not match or g.SITE_FOOTER.search(folded, start, end) or g.CONTACT_LABEL.search(folded, start, end):
         return []
     role = _role(match.group("mark"))
     out = []
@@ -173,6 +176,8 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
     is a clause, not a name ("会议在北京召开，A、B承办" → A, B).
     """
     out: list[HostCandidate] = []
+    if g.SITE_FOOTER.search(folded, start, end):
+        return out  # a masthead or footer names the site's owner, not the event's
     floor = start
     for match in _MARKER.finditer(folded, start, end):
         role = _role(match.group("mark"))
@@ -212,23 +217,56 @@ def _governed_name(name: str) -> bool:
 
 
 def _chair(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
-    """"由会长张三主持", "张三会长主持", "由张三主持": the person who chaired."""
+    """"由会长张三主持", "张三会长主持", "A、B共同主持": the people who chaired.
+
+    The phrase before 主持 (back to 由 or the clause start) is a list of people,
+    each with or without a title; walking back from 主持, every piece that is a
+    person chairs, and the first piece that is not ends the list.
+    """
     at = folded.find(g.CHAIR_MARK, start, end)
     if at < 0 or folded.startswith("主持人", at):
         return []
-    before_start = start
     by = folded.rfind("由", start, at)
-    if by >= 0:
-        before_start = by + 1
-    before = folded[before_start:at]
+    before_start = by + 1 if by >= 0 else start
+    adverb = g.CHAIR_ADVERB.search(folded, before_start, at)
+    before_end = adverb.start() if adverb else at
+    out: list[HostCandidate] = []
+    for piece_start, piece_end in reversed(_chair_pieces(folded, before_start, before_end)):
+        person = _chair_person(folded[piece_start:piece_end], bare_ok=by >= 0)
+        if person is None:
+            break
+        a = piece_start + person[0]
+        out.append(_candidate(text, (a, piece_start + person[1]), "chair", (start, end), "chair"))
+    return out
+
+
+def _chair_pieces(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of a list of people: split at 、; split at 和/与/及 only where a piece is no person on its own
+    (a given name may hold 和, as in "郑和平")."""
+    pieces, at = [], start
+    for match in re.finditer(r"[、，,]", folded[start:end]):
+        pieces.append((at, start + match.start()))
+        at = start + match.end()
+    pieces.append((at, end))
+    out = []
+    for a, b in pieces:
+        joined = re.search(r"(?<=.)(?:和|与|及|同)(?=.)", folded[a:b])
+        if joined and _chair_person(folded[a:b], bare_ok=True) is None:
+            out += [(a, a + joined.start()), (a + joined.end(), b)]
+        else:
+            out.append((a, b))
+    return out
+
+
+def _chair_person(piece: str, bare_ok: bool) -> tuple[int, int] | None:
+    """(start, end) of the person's name in "会长张三" / "张三会长" / (after 由) "张三"."""
     for pattern in (_CHAIR_TITLE_FIRST, _CHAIR_NAME_FIRST):
-        match = pattern.search(before)
-        if match and match.group("name") and not _is_org(match.group("name")):
-            a = before_start + match.start("name")
-            return [_candidate(text, (a, a + len(match.group("name"))), "chair", (start, end), "chair")]
-    if by >= 0 and _BARE_PERSON.match(before):
-        return [_candidate(text, (before_start, at), "chair", (start, end), "chair")]
-    return []
+        match = pattern.search(piece)
+        if match and match.group("name") and not _ENDS_AS_ORG.search(match.group("name")):
+            return match.start("name"), match.end("name")
+    if bare_ok and _BARE_PERSON.match(piece) and not g.NOT_HOST_VERB.search(piece):
+        return 0, len(piece)
+    return None
 
 
 def _convene(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
@@ -305,7 +343,9 @@ def _dedupe(found: list[HostCandidate]) -> tuple[HostCandidate, ...]:
 
 # ================================================================= outcomes
 
-_DOC = re.compile(r"《[^》]{2,80}》|关于[^、，,。；;《》]{2,80}?的(?:请示|报告|议案|决定|办法|方案|意见|汇报|通知|规定)")
+_DOC = re.compile(
+    r"《[^》]{2,80}》|关于[^、，,。；;《》]{2,80}?的(?:请示|报告|议案|决定|办法|方案|意见|汇报|通知|规定)"
+)
 _ENUMERATING = re.compile(r"(?:审议|讨论|原则|会议|大会)?(?:通过|同意)了?")
 
 
@@ -323,7 +363,9 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
     clause_start = max(folded.rfind(ch, sentence_start, marker.start()) for ch in "，,：:") + 1
     clause_start = max(clause_start, sentence_start)
     clause = folded[clause_start : marker.end() + 6]
-    if g.BACKGROUND.search(clause):
+    if g.BACKGROUND.search(clause) or g.BACKGROUND_OPENER.match(folded, sentence_start):
+        return False
+    if g.COARSE_DATED.search(folded, max(sentence_start, marker.start() - 16), marker.start()):
         return False
     if g.WITNESSED.search(folded, max(sentence_start, marker.start() - 8), marker.start()):
         return False

@@ -20,6 +20,14 @@ SENTENCE_END = "。；;！!？?\n"
 ORGANISER_MARK = r"(?:联合|共同)?主办"
 CO_ORGANISER_MARK = r"承办|协办|联办|合办"
 CHAIR_MARK = r"主持"
+# A role marker inside a phrase makes it a clause ("由A主办"), never a name.
+ANY_ROLE_MARK = re.compile(r"主办|承办|协办|联办|合办|主持")
+# Adverbs between a list of people and 主持: "A、B共同主持".
+CHAIR_ADVERB = re.compile(r"(?:共同|联合|一起|分别|轮流|先后)+$")
+# A site's masthead or footer, not an event notice: "X主办 版权所有 ICP备…".
+SITE_FOOTER = re.compile(r"版权|ICP|备案|技术支持|copyright|网站地图|联系我们|本站|本网", re.IGNORECASE)
+# A labelled line that also gives contact details belongs to the page, not the event.
+CONTACT_LABEL = re.compile(r"网站|网址|电话|邮编|地址|邮箱")
 # A body that holds its own meeting.
 CONVENE_VERB = r"(?:主持|组织)?(?:召开|举办|举行)"
 # The subject of these is an attendee, speaker, witness or sponsor, not a host.
@@ -28,10 +36,10 @@ NOT_HOST_VERB = re.compile(
 )
 # Words that end the name of an organisation.
 ORG_SUFFIX = (
-    r"(?:协会|学会|商会|联合会|[^\W\d]协|委员会|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|"
+    r"(?:协会|学会|商会|联合会|[^\W\d]协|(?:侨|文|社|残|青|台|学|妇|科)联|红十字会|委员会|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|"
     r"政府|人民政府|市委|县委|区委|省委|党委|党组|人大|政协|工商联|科协|妇联|团委|"
     r"局|厅|部|院|所|署|办|处|科|站|中心|集团|公司|企业|银行|大学|学院|医院|研究院|联盟|"
-    r"俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
+    r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
 )
 ORG_NAME = re.compile(rf"^[\w\u3400-\u9fff（）()·&＆]{{1,40}}?{ORG_SUFFIX}$")
 # Job titles: a chair is named right after (or right before) one of these.
@@ -61,9 +69,19 @@ SPEECH_VERB = re.compile(
 )
 # A collective subject: "会议强调", "与会代表一致认为", "双方表示" state what the meeting or the
 # parties agreed, not one person's speech.
-MEETING_SUBJECT = re.compile(r"(?:会议|大会|会上|全会|常务会|与会\S{0,4}|参会\S{0,4}|全体\S{0,4}|双方|各方|一致)\S{0,2}$")
+MEETING_SUBJECT = re.compile(
+    r"(?:会议|大会|会上|全会|常务会|与会\S{0,4}|参会\S{0,4}|全体\S{0,4}|双方|各方|一致)\S{0,2}$"
+)
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(r"成立于|成立以来|自\S{0,12}以来|曾经|此前|去年|往年|历年|多年来")
+# A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
+BACKGROUND_OPENER = re.compile(r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|[0-9]{4}年以来)")
+# An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:
+# the event's own acts are dated to the day or not at all.
+COARSE_DATED = re.compile(
+    r"于(?:[0-9]{4}|[〇零一二三四五六七八九]{4}|今|去|前|上)年(?:[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)?(?:份|初|底|中|末)?"
+    r"\S{0,4}$"
+)
 # The ceremony named as a thing, not the act reported ("出席签约仪式").
 CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼)")
 # "新当选的会长…": the election named as an attribute, not reported as an act.
