@@ -2,13 +2,13 @@
 
 The model may *choose* which phrase dates the event, but it never computes a
 date: values come from this module. The grammar is written once for both
-scripts: the text is first folded character by character (full-width digits to
-ASCII, traditional date vocabulary to simplified), so offsets into the original
-text never move.
+scripts: the text is first folded character by character (traditional to
+simplified, full-width digits to ASCII), so offsets into the original text
+never move.
 
 The year rule: a year comes only from the article — the phrase itself, the
-publication stamp (relative words, or the nearest year for a month/day), or an
-unambiguous headline year. A year found nowhere is never added: the value stays
+full date the article has just stated, the publication stamp (relative words,
+or the nearest year for a month/day), or an unambiguous headline year. A year found nowhere is never added: the value stays
 partial (``--MM-DD``). Lunar dates are converted with ``lunardate`` when their
 year is known and are otherwise unknown — never read as Gregorian.
 """
@@ -21,27 +21,22 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .schema import EventDate
+from .script import fold as fold_script
 
 # --------------------------------------------------------------------------- folding
 
 _FULL_WIDTH = "０１２３４５６７８９：／．－～，（）　"
 _HALF_WIDTH = "0123456789:/.-~,() "
-# Traditional → simplified for the date and event vocabulary only (one char each,
-# so offsets are kept). A converter would do the same; this table is the whole need.
-_TRADITIONAL = (
-    "尋聽號於週禮後個這農曆陰臘國兩來開舉簽屆會議電訊為從點時間辦結閉啟動發佈當內際與並將"
-    "廳區縣場題業約訂頒選們臺灣華僅隨儀盃賽講論壇聯節統計歲舊閏晝"
-)
-_SIMPLIFIED = (
-    "寻听号于周礼后个这农历阴腊国两来开举签届会议电讯为从点时间办结闭启动发布当内际与并将"
-    "厅区县场题业约订颁选们台湾华仅随仪杯赛讲论坛联节统计岁旧闰昼"
-)
-_FOLD = str.maketrans(_FULL_WIDTH + _TRADITIONAL, _HALF_WIDTH + _SIMPLIFIED)
+_WIDTH = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
 
 
 def fold(text: str) -> str:
-    """The same text with one spelling per date word; ``len`` is unchanged."""
-    return text.translate(_FOLD)
+    """The same text with one spelling per date word; ``len`` is unchanged.
+
+    Script is folded by the project's one converter (traditional → simplified,
+    character by character); full-width digits and punctuation become ASCII.
+    """
+    return fold_script(text).translate(_WIDTH)
 
 
 # --------------------------------------------------------------------------- numerals
