@@ -306,16 +306,20 @@ def _convene(text: str, folded: str, start: int, end: int) -> list[HostCandidate
 
 
 def _split_partners(folded: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """Names joined in a subject, each with whether 联合/携手/会同 led it in (a co-host)."""
+    """Names joined in a subject, each with whether 联合/携手/会同 led it in (a co-host).
+
+    联合 governs the whole list after it: "A联合B、C举办" → A hosts, B and C co-host.
+    """
     spans, at, led = [], start, False
     for match in _PARTNER.finditer(folded, start, end):
         spans.append((at, match.start(), led))
-        at, led = match.end(), bool(match.group("lead"))
+        at, led = match.end(), led or bool(match.group("lead"))
     spans.append((at, end, led))
     out = []
     for a, b, lead in spans:
-        tail = _TRAILING_ADVERB.search(folded, a, b)
-        b = tail.start() if tail and tail.start() > a else b
+        for tail_rule in (_TRAILING_ADVERB, _NAME_TAIL, _TRAILING_ADVERB):
+            tail = tail_rule.search(folded, a, b)
+            b = tail.start() if tail and tail.start() > a else b
         if b - a >= 2:
             out.append((a, b, lead))
     return out

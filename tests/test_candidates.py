@@ -1,0 +1,241 @@
+"""Rule candidates on invented sentences, each checked in simplified and in traditional script.
+
+The sentences are made up to exercise one piece of grammar each: who a role
+marker governs, who chairs, who holds a meeting, what a meeting decided, and
+the many ways a name or a verb appears without being a host or an outcome.
+The traditional copy is made by OpenCC at collection time, so every case also
+proves the rules need no second spelling.
+"""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from summarizer.candidates import Candidates, collect_candidates
+from summarizer.schema import Article
+from summarizer.script import fold
+
+_TO_TRADITIONAL = opencc.OpenCC("s2t")
+
+
+def _both_scripts(cases: list[tuple]) -> list:
+    """Each case as written (simplified) and converted to traditional script."""
+    out = []
+    for number, case in enumerate(cases):
+        sentence, *rest = case
+        traditional = _TO_TRADITIONAL.convert(sentence)
+        assert traditional != sentence, f"no traditional form differs for {sentence!r}"
+        out.append(pytest.param(sentence, *rest, id=f"simplified-{number:02d}"))
+        out.append(pytest.param(traditional, *rest, id=f"traditional-{number:02d}"))
+    return out
+
+
+def _candidates(text: str) -> Candidates:
+    article = Article(id="invented", path="invented.txt", sha256="0" * 64, text=text,
+                      chars_in=len(text), chars_out=len(text))
+    return collect_candidates(article)
+
+
+def _hosts(text: str) -> set[tuple[str, str, str]]:
+    return {(fold(host.name), host.role, host.rule) for host in _candidates(text).hosts}
+
+
+# ------------------------------------------------------------------ hosts
+
+HOST_CASES = [
+    # 由…主办 / 承办: the names the marker governs, without 由
+    ("本次论坛由市文化局主办，东湖书院承办。",
+     {("市文化局", "organiser", "by-marker"), ("东湖书院", "co-organiser", "by-marker")}),
+    ("由江城市人民政府主办的首届茶叶博览会开幕。", {("江城市人民政府", "organiser", "by-marker")}),
+    ("由江城市农业农村局主办、江城市种子协会承办的种业论坛于5月3日在江城宾馆举行。",
+     {("江城市农业农村局", "organiser", "by-marker"), ("江城市种子协会", "co-organiser", "by-marker")}),
+    ("由江城市总工会主办，江城市职工服务中心承办。",
+     {("江城市总工会", "organiser", "by-marker"), ("江城市职工服务中心", "co-organiser", "by-marker")}),
+    # A与B联合主办: two organisers, never one name
+    ("江城市政府与甲乙科技公司联合主办本届峰会。",
+     {("江城市政府", "organiser", "by-marker"), ("甲乙科技公司", "organiser", "by-marker")}),
+    ("由市政府与甲乙科技有限公司联合主办的创新大赛今天启动。",
+     {("市政府", "organiser", "by-marker"), ("甲乙科技有限公司", "organiser", "by-marker")}),
+    # lists across 、/和/及, closed by 等单位 / 共同
+    ("本次活动由江城市教育局、江城市科协和江城日报社共同主办，青禾教育集团承办。",
+     {("江城市教育局", "organiser", "by-marker"), ("江城市科协", "organiser", "by-marker"),
+      ("江城日报社", "organiser", "by-marker"), ("青禾教育集团", "co-organiser", "by-marker")}),
+    ("此次展会由江城市贸促会及江城市外事办等单位主办。",
+     {("江城市贸促会", "organiser", "by-marker"), ("江城市外事办", "organiser", "by-marker")}),
+    ("活动由江城市团委、江城市学联主办，江城市青年志愿者协会协办。",
+     {("江城市团委", "organiser", "by-marker"), ("江城市学联", "organiser", "by-marker"),
+      ("江城市青年志愿者协会", "co-organiser", "by-marker")}),
+    # 主办单位为 / 主办单位：A、B
+    ("主办单位为江城市体育局和江城市足球协会。",
+     {("江城市体育局", "organiser", "by-marker"), ("江城市足球协会", "organiser", "by-marker")}),
+    ("主办单位：江城市商务局、江城市贸促会\n承办单位：江城会展中心有限公司",
+     {("江城市商务局", "organiser", "listed"), ("江城市贸促会", "organiser", "listed"),
+      ("江城会展中心有限公司", "co-organiser", "listed")}),
+    ("主办单位：江城市文化广电旅游局\n承办单位：江城市文化馆、江城市图书馆\n协办单位：江城市书法家协会",
+     {("江城市文化广电旅游局", "organiser", "listed"), ("江城市文化馆", "co-organiser", "listed"),
+      ("江城市图书馆", "co-organiser", "listed"), ("江城市书法家协会", "co-organiser", "listed")}),
+    ("主持人：张晓东", {("张晓东", "chair", "listed")}),
+    # a clause before the marker is not part of the name (nested clauses)
+    ("在市委、市政府的大力支持下，由江城市旅游局主办的桃花节于3月2日开幕。",
+     {("江城市旅游局", "organiser", "by-marker")}),
+    ("会议于江城市政府大楼召开，由江城市发改委主办。", {("江城市发改委", "organiser", "by-marker")}),
+    # chairs: title before the name, name before the title, bare name after 由, lists
+    ("理事长李青山主持会议。", {("李青山", "chair", "chair")}),
+    ("会议由副会长陈晓东主持。", {("陈晓东", "chair", "chair")}),
+    ("5月3日上午，由会长王明远主持召开理事会议。", {("王明远", "chair", "chair")}),
+    ("张三会长主持了座谈会。", {("张三", "chair", "chair")}),
+    ("会议由刘德华主持。", {("刘德华", "chair", "chair")}),
+    ("会议由江城市政协副主席郑和平主持。", {("郑和平", "chair", "chair")}),
+    ("县委副书记、代县长王华主持会议。", {("王华", "chair", "chair")}),
+    ("江城市科技局局长周洋、江城大学校长吴凡共同主持开幕式。",
+     {("周洋", "chair", "chair"), ("吴凡", "chair", "chair")}),
+    ("开幕式由周洋和吴凡共同主持。", {("周洋", "chair", "chair"), ("吴凡", "chair", "chair")}),
+    ("会议由市商务局局长赵红主持，市委常委钱力出席并讲话。", {("赵红", "chair", "chair")}),
+    # a body convenes: datelines and time phrases before it, 于/在 before the place
+    ("【江城日报3月2日讯】江城市工商联在市民中心召开第三届会员代表大会。",
+     {("江城市工商联", "organiser", "convene")}),
+    ("十九日，江城市侨联于侨联大厦举办迎春茶话会。", {("江城市侨联", "organiser", "convene")}),
+    ("5月3日上午，江城市红十字会在会议中心召开第五次会员代表大会。",
+     {("江城市红十字会", "organiser", "convene")}),
+    ("江城市律师协会召开二〇二四年度工作会议。", {("江城市律师协会", "organiser", "convene")}),
+    ("5月3日，江城市科协组织召开学术年会，副主席吴军主持会议。",
+     {("江城市科协", "organiser", "convene"), ("吴军", "chair", "chair")}),
+    # A与B举办: joint hosts; A联合B、C举办: A hosts, the list after 联合 co-hosts
+    ("江城市作家协会与江城市图书馆在江城书城共同举办读书分享会。",
+     {("江城市作家协会", "organiser", "convene"), ("江城市图书馆", "organiser", "convene")}),
+    ("江城市政府与甲乙科技有限公司共同举办人才招聘会。",
+     {("江城市政府", "organiser", "convene"), ("甲乙科技有限公司", "organiser", "convene")}),
+    ("江城市文联联合江城大学举办书法展。",
+     {("江城市文联", "organiser", "convene"), ("江城大学", "co-organiser", "convene")}),
+    ("江城市人社局联合江城市总工会、江城市妇联举办招聘会。",
+     {("江城市人社局", "organiser", "convene"), ("江城市总工会", "co-organiser", "convene"),
+      ("江城市妇联", "co-organiser", "convene")}),
+    ("3月2日下午，江城市餐饮协会与江城市烹饪协会、江城市食品协会等单位在江城饭店联合举办美食节。",
+     {("江城市餐饮协会", "organiser", "convene"), ("江城市烹饪协会", "organiser", "convene"),
+      ("江城市食品协会", "organiser", "convene")}),
+    # a body's own meeting named as the subject
+    ("江城市律师协会第三届理事会第五次会议在协会会议室召开。", {("江城市律师协会", "organiser", "own-meeting")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _both_scripts(HOST_CASES))
+def test_host_candidates(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _hosts(text) == expected
+
+
+NOT_HOST_CASES = [
+    "江城市商会会长孙立平出席会议并致辞。",  # attendee and speaker
+    "江城市美术家协会参加了展览开幕式。",  # attendee
+    "出席会议的有江城市工商联、江城市商会等单位负责人。",  # attendees listed
+    "出席活动的还有江城市侨联主席陈华、江城市妇联主席林雪等。",
+    "甲乙银行赞助了本次比赛。",  # sponsor
+    "本届博览会得到了甲乙集团的大力赞助。",
+    "座谈会在江城宾馆召开。",  # venue
+    "市委副书记周海见证签约。",  # witness
+    "甲公司与乙公司签署战略合作协议。",  # signing parties
+    "主办：江城新闻网 版权所有 ICP备12345678号",  # site footer
+    "江城市信息中心主办 版权所有 备案号：京ICP备12345678号",
+    "本站由江城日报社主办 联系我们 网站地图",
+    "主办单位：江城在线网站 技术支持：某某科技",
+    "本网站主办单位：江城市信息中心 联系电话：12345678",
+]
+
+
+@pytest.mark.parametrize("text", _both_scripts([(t,) for t in NOT_HOST_CASES]))
+def test_not_hosts(text: str) -> None:
+    assert _hosts(text) == set()
+
+
+def test_long_page_keeps_the_event_host_and_drops_footer_and_attendees() -> None:
+    page = "\n".join([
+        "首页 新闻中心 通知公告",
+        "【江城日报5月3日讯】5月3日上午，江城市物流协会在江城宾馆召开第二届会员代表大会。",
+        "会议由会长钱江主持。江城市商务局副局长孙丽出席会议并讲话。",
+        "江城市快递协会、江城市货运协会等单位负责人参加了会议。",
+        "江城日报社主办 版权所有 备案号：江ICP备00000000号",
+    ])
+    for text in (page, _TO_TRADITIONAL.convert(page)):
+        assert _hosts(text) == {("江城市物流协会", "organiser", "convene"), ("钱江", "chair", "chair")}
+
+
+def test_host_spans_point_into_the_original_text() -> None:
+    text = _TO_TRADITIONAL.convert("本次论坛由市文化局主办，东湖书院承办。会议由副会长陈晓东主持。")
+    for host in _candidates(text).hosts:
+        assert text[host.span[0] : host.span[1]] == host.evidence
+        assert host.name in host.evidence
+
+
+# ------------------------------------------------------------------ outcomes
+
+OUTCOME_CASES = [
+    ("会议审议通过了《协会章程修正案》。", "审议通过了《协会章程修正案》"),
+    ("会议审议并通过了财务报告和章程修改草案。", "通过了财务报告和章程修改草案"),
+    ("会议决定，下一届年会在青州举行。", "下一届年会在青州举行"),
+    ("会议决定成立青年企业家分会。", "会议决定成立青年企业家分会"),
+    ("会议同意吸收五家单位为新会员。", "同意吸收五家单位为新会员"),
+    ("会上，全体理事一致通过了年度工作报告。", "一致通过了年度工作报告"),
+    ("大会选举产生了第四届理事会。", "选举产生了第四届理事会"),
+    ("经投票表决，李华当选为协会新一届会长。", "李华当选为协会新一届会长"),
+    ("双方签订了人才培养合作协议。", "签订了人才培养合作协议"),
+    ("双方在会上签订了战略合作框架协议。", "签订了战略合作框架协议"),
+    ("江城市商务局与甲乙物流有限公司签署了合作协议。", "签署了合作协议"),
+    ("市政府向十家企业授予“诚信示范单位”称号。", "授予“诚信示范单位”称号"),
+    ("大会为获奖者颁发了证书。", "颁发了证书"),
+    ("江城市商会向江城大学颁发了“爱心助学单位”牌匾。", "颁发了“爱心助学单位”牌匾"),
+    ("大会表彰了二十名优秀会员。", "表彰了二十名优秀会员"),
+    ("江城市青年创业中心正式揭牌。", "江城市青年创业中心正式揭牌"),
+    # a directive (borderline) does not hide the decision that follows it
+    ("会议要求各会员单位加强自律，并决定于下月召开理事会。", "并决定于下月召开理事会"),
+    # the meeting or the parties as a whole stating their agreement
+    ("双方一致同意建立定期会商机制。", "一致同意建立定期会商机制"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), _both_scripts(OUTCOME_CASES))
+def test_outcome_candidates(text: str, phrase: str) -> None:
+    outcomes = _candidates(text).outcomes
+    assert any(phrase in fold(outcome.evidence) for outcome in outcomes), outcomes
+    for outcome in outcomes:
+        assert text[outcome.span[0] : outcome.span[1]] == outcome.evidence
+
+
+def test_two_outcomes_in_one_sentence_are_two_candidates() -> None:
+    text = "大会选举产生了第四届理事会，王立新当选会长。"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        evidence = [fold(o.evidence) for o in _candidates(written).outcomes]
+        assert evidence == ["大会选举产生了第四届理事会", "王立新当选会长"]
+
+
+def test_three_documents_adopted_are_one_candidate_each() -> None:
+    text = "会议审议通过了《年度工作报告》、《财务预算方案》和《会员管理办法》。"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        outcomes = _candidates(written).outcomes
+        assert [(fold(o.evidence), o.rule) for o in outcomes] == [
+            ("《年度工作报告》", "document"), ("《财务预算方案》", "document"), ("《会员管理办法》", "document")]
+
+
+NOT_OUTCOME_CASES = [
+    "王书记指出，要进一步提高服务水平。",  # speech
+    "李主任表示，将继续支持协会发展。",
+    "他强调要加强队伍建设。",
+    "会长希望全体会员团结一心。",
+    "张会长指出，过去一年协会工作取得了明显成效。",
+    "周主席在讲话中表示，希望大家签订诚信公约。",  # an outcome verb inside speech
+    "会议要求，各单位要认真落实会议精神。",  # a directive alone: borderline, not offered
+    "新当选的会长王立新致辞。",  # an election named as an attribute
+    "协会成立于2001年，现有会员三百余家。",  # background
+    "去年，协会与江城大学签署了合作协议。",
+    "2019年以来，协会已连续五年签订行业自律公约。",
+    "江城市商会成立于1998年，曾多次当选全国先进商会。",
+    "该公司于2012年当选行业协会副会长单位。",  # dated to a year only: a past step
+    "嘉宾们出席了签约仪式。",  # ceremony named, not reported
+    "在签约仪式上，双方代表交换了文本。",
+    "与会嘉宾共同见证了揭牌仪式。",
+    "市委副书记周海出席并见证签约。",  # witnesses
+]
+
+
+@pytest.mark.parametrize("text", _both_scripts([(t,) for t in NOT_OUTCOME_CASES]))
+def test_not_outcomes(text: str) -> None:
+    assert _candidates(text).outcomes == ()
