@@ -104,6 +104,21 @@ _ABSOLUTE = re.compile(
 )
 _YEAR_ONLY = re.compile(rf"{_YEAR_PART}")
 _FESTIVAL = re.compile(rf"(?:{_YEAR_PART}\s*)?(?P<fest>大年(?:初[一二三四五六七八九十]|三十)|除夕)")
+# Holidays on a fixed day: (month, day, lunar), or (month, n-th, weekday) for the floating ones.
+_HOLIDAYS_FIXED = {
+    "元旦": (1, 1, False), "阳历新年": (1, 1, False), "情人节": (2, 14, False), "妇女节": (3, 8, False),
+    "植树节": (3, 12, False), "消费者权益日": (3, 15, False), "愚人节": (4, 1, False), "劳动节": (5, 1, False),
+    "青年节": (5, 4, False), "儿童节": (6, 1, False), "建党节": (7, 1, False), "建军节": (8, 1, False),
+    "教师节": (9, 10, False), "国庆": (10, 1, False), "万圣节": (10, 31, False), "平安夜": (12, 24, False),
+    "圣诞": (12, 25, False), "春节": (1, 1, True), "农历新年": (1, 1, True), "元宵": (1, 15, True),
+    "端午": (5, 5, True), "七夕": (7, 7, True), "中元": (7, 15, True), "中秋": (8, 15, True),
+    "重阳": (9, 9, True), "腊八": (12, 8, True),
+}
+_HOLIDAYS_FLOATING = {"母亲节": (5, 2, 6), "父亲节": (6, 3, 6), "感恩节": (11, 4, 3)}
+_HOLIDAY = re.compile(
+    rf"(?:{_YEAR_PART}\s*)?(?:农历)?(?:三八|五一|五四|六一|七一|八一)?(?:国际)?"
+    rf"(?P<holiday>{'|'.join(sorted([*_HOLIDAYS_FIXED, *_HOLIDAYS_FLOATING], key=len, reverse=True))})节?"
+)
 _NUMERIC = re.compile(
     r"(?<![\d.])(?P<y>(?:1[89]|20)\d{2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d])"
     r"(?:\s*[日号])?"
@@ -306,6 +321,27 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             # a month with a year (2019年3月) or a relative month (上个月) is kept
             continue
         emit(start, end, **fields)
+
+    for match in _HOLIDAY.finditer(folded) if loose else ():
+        # phrases only: in an article a holiday is mostly a period (国庆期间), not the event's day
+        fields = {}
+        if match["y"]:
+            year, roc, two = _year_value(match["y"], match["era"], month_follows=True,
+                                         roc_context=roc_context, loose=True)
+            if year is None:
+                fields["year_unreadable"] = True
+            else:
+                fields.update(year=year, roc=roc, two_digit_year=two)
+        elif match["ry"]:
+            fields["year_offset"] = _REL_YEAR[match["ry"]]
+        name = match["holiday"]
+        if name in _HOLIDAYS_FLOATING:
+            month, nth, weekday = _HOLIDAYS_FLOATING[name]
+            fields.update(month=month, nth_weekday=(nth, weekday))
+        else:
+            month, day, lunar = _HOLIDAYS_FIXED[name]
+            fields.update(month=month, day=day, lunar=lunar)
+        emit(match.start(), match.end(), **fields)
 
     for match in _FESTIVAL.finditer(folded):
         fields = {"lunar": True}
@@ -640,7 +676,8 @@ def _resolve_candidate(c: DateCandidate, pub: date | None, title_year: int | Non
             return _value(phrase, solar.year, solar.month, solar.day, c.year is None), []
         if pub is None:
             return _unknown(phrase), [f"lunar date {phrase!r} has no year to convert it with"]
-        solar = _nearest(pub, [_lunar_to_solar(y, month, day, c.leap_month) for y in (pub.year - 1, pub.year)])
+        solar = _nearest(pub, [_lunar_to_solar(y, month, day, c.leap_month)
+                               for y in (pub.year - 1, pub.year, pub.year + 1)])
         if solar is None:
             return _unknown(phrase), [f"lunar date {phrase!r} does not exist"]
         return _value(phrase, solar.year, solar.month, solar.day, True), []

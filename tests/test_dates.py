@@ -262,3 +262,16 @@ def test_a_model_year_is_dropped_even_when_it_is_the_stamp_year() -> None:
     text = "2020年9月5日—6日，联盟在南通召开年会。\n9月6日上午，签约仪式举行。"
     date, warnings = event_date(text, published="2021-03-13", model_phrase="2021年9月6日上午")
     assert date.value == "2020-09-06" and date.phrase == "9月6日上午" and warnings
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "value"),
+    [("国庆节", "2022-09-20", "2022-10-01"), ("2017年圣诞节", None, "2017-12-25"), ("去年中秋", "2023-03-01", "2022-09-10"),
+     ("春节", "2023-12-30", "2024-02-10"), ("明年父亲节", "2022-01-05", "2023-06-18"), ("端午节", None, None)],
+)
+def test_holidays_in_a_phrase(phrase: str, published: str | None, value: str | None) -> None:
+    assert resolve_date(phrase, published=published).value == value
+
+
+def test_a_holiday_in_an_article_is_not_an_event_date() -> None:
+    assert find_candidates("国庆期间，景区接待游客10万人次。") == ()

@@ -10,7 +10,7 @@ Gregorian) or unknown without a year; an impossible date is unknown. Where a sui
 only a year as reference (no day), the case has no stamp; dateparser's relative cases
 have no reference date and are anchored here to the stamp 2020-05-05.
 
-400 cases are kept. Skipped, as out of scope (the product dates one event, not times,
+429 cases are kept. Skipped, as out of scope (the product dates one event, not times,
 durations or named periods), or as readings the suites disagree on:
 - microsoft/Recognizers-Text Specs/DateTime/Chinese/DateParser.json:
     3 — imperial era or vague word (out of scope)
@@ -30,7 +30,7 @@ durations or named periods), or as readings the suites disagree on:
 - facebook/duckling Duckling/Time/ZH/Corpus.hs:
     10 — now / time only (out of scope)
     50 — time of day only (out of scope)
-    189 — holidays and intervals (out of scope)
+    160 — holidays other than the common Chinese and Western ones, spellings such as 新春/正月正时/三一五/圣瓦伦丁节, and intervals (out of scope)
     12 — 下周三 read as the coming Wednesday, 这周一 as next Monday (the week reading differs)
 - scrapinghub/dateparser tests/test_date_parser.py:
     1 — a day glued to a time (2016年6月2911:30)
@@ -439,6 +439,35 @@ CASES = [
     (DUCKLING, '今晚八点', '2013-02-12 04:30', '2013-02-12'),
     (DUCKLING, '今晚8點', '2013-02-12 04:30', '2013-02-12'),
     (DUCKLING, '今晚八點', '2013-02-12 04:30', '2013-02-12'),
+    (DUCKLING, '元旦', '2013-02-12 04:30', '2013-01-01'),
+    (DUCKLING, '元旦节', '2013-02-12 04:30', '2013-01-01'),
+    (DUCKLING, '元旦節', '2013-02-12 04:30', '2013-01-01'),
+    (DUCKLING, '阳历新年', '2013-02-12 04:30', '2013-01-01'),
+    (DUCKLING, '妇女节', '2013-02-12 04:30', '2013-03-08'),
+    (DUCKLING, '婦女節', '2013-02-12 04:30', '2013-03-08'),
+    (DUCKLING, '劳动节', '2013-02-12 04:30', '2013-05-01'),
+    (DUCKLING, '勞動節', '2013-02-12 04:30', '2013-05-01'),
+    (DUCKLING, '五一国际劳动节', '2013-02-12 04:30', '2013-05-01'),
+    (DUCKLING, '儿童节', '2013-02-12 04:30', '2013-06-01'),
+    (DUCKLING, '兒童節', '2013-02-12 04:30', '2013-06-01'),
+    (DUCKLING, '国际儿童节', '2013-02-12 04:30', '2013-06-01'),
+    (DUCKLING, '建军节', '2013-02-12 04:30', '2013-08-01'),
+    (DUCKLING, '八一建軍節', '2013-02-12 04:30', '2013-08-01'),
+    (DUCKLING, '建軍節', '2013-02-12 04:30', '2013-08-01'),
+    (DUCKLING, '圣诞', '2013-02-12 04:30', '2012-12-25'),
+    (DUCKLING, '聖誕', '2013-02-12 04:30', '2012-12-25'),
+    (DUCKLING, '圣诞节', '2013-02-12 04:30', '2012-12-25'),
+    (DUCKLING, '聖誕節', '2013-02-12 04:30', '2012-12-25'),
+    (DUCKLING, '愚人节', '2013-02-12 04:30', '2013-04-01'),
+    (DUCKLING, '愚人節', '2013-02-12 04:30', '2013-04-01'),
+    (DUCKLING, '万圣节', '2013-02-12 04:30', '2012-10-31'),
+    (DUCKLING, '萬聖節', '2013-02-12 04:30', '2012-10-31'),
+    (DUCKLING, '情人节', '2013-02-12 04:30', '2013-02-14'),
+    (DUCKLING, '情人節', '2013-02-12 04:30', '2013-02-14'),
+    (DUCKLING, '国际消费者权益日', '2013-02-12 04:30', '2013-03-15'),
+    (DUCKLING, '国际消費者權益日', '2013-02-12 04:30', '2013-03-15'),
+    (DUCKLING, '春节', '2013-02-12 04:30', '2013-02-10'),
+    (DUCKLING, '农历新年', '2013-02-12 04:30', '2013-02-10'),
     # scrapinghub/dateparser tests/test_date_parser.py
     (DATEPARSER_DATE, '2015年04月08日10:05', None, '2015-04-08'),
     (DATEPARSER_DATE, '2012年12月20日10:35', None, '2012-12-20'),
