@@ -8,9 +8,10 @@ never move.
 
 The year rule: a year comes only from the article — the phrase itself, the
 full date the article has just stated, the publication stamp (relative words,
-or the nearest year for a month/day), or an unambiguous headline year. A year found nowhere is never added: the value stays
-partial (``--MM-DD``). Lunar dates are converted with ``lunardate`` when their
-year is known and are otherwise unknown — never read as Gregorian.
+or the nearest year for a month/day), or an unambiguous headline year. A year
+found nowhere is never added: the value stays partial (``--MM-DD``). Lunar
+dates are converted with ``lunardate`` when their year is known and are
+otherwise unknown — never read as Gregorian.
 """
 
 from __future__ import annotations
