@@ -263,7 +263,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
     found: list[DateCandidate] = []
 
     def emit(start: int, end: int, **fields) -> None:
-        end = _extend(folded, end, loose=loose)
+        end = _extend(folded, end)
         while end > start and text[end - 1].isspace():
             end -= 1
         while start < end and text[start].isspace():
@@ -401,7 +401,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
         if match["y"]:
             year, roc, two = _year_value(match["y"], match["era"], month_follows=True,
                                          roc_context=roc_context, loose=loose)
-            fields.update(year=year, roc=roc, two_digit_year=two)
+            fields.update(year=year, roc=roc, two_digit_year=two, year_unreadable=year is None)
         elif match["ry"]:
             fields["year_offset"] = _REL_YEAR[match["ry"]]
         emit(match.start(), match.end(), **fields)
@@ -446,7 +446,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             else:
                 fields["year_offset"] = _REL_YEAR[match["ry"]]
             emit(match.start(), match.end(), **fields)
-    elif True:
+    else:  # in an article a bare year is background; only an era year (民国九十年) is a date
         for match in _YEAR_ONLY.finditer(folded):
             if match["era"] and match["y"]:
                 year, roc, _ = _year_value(match["y"], match["era"], month_follows=False,
@@ -466,7 +466,7 @@ def _range_to_day_follows(folded: str, end: int) -> bool:
     return bool(separator and _DAY_TAIL.match(folded, separator.end()))
 
 
-def _extend(folded: str, end: int, *, loose: bool) -> int:
+def _extend(folded: str, end: int) -> int:
     """Swallow weekday and time-of-day annotations and the end of a range."""
     for _ in range(2):
         while True:
@@ -753,6 +753,8 @@ def _nth_weekday(year: int, month: int, n: int, weekday: int) -> date | None:
 def _resolve_nth_weekday(c: DateCandidate, year: int | None, pub: date | None, title_year: int | None,
                          context_year: int | None) -> tuple[EventDate, list[str]]:
     """The n-th weekday of a month needs a year: the phrase's, else the narrative, stamp or headline year."""
+    if c.year_unreadable:
+        return _unknown(c.phrase), [f"date phrase {c.phrase!r} is in a year that cannot be read"]
     month = c.month or 1
     n, weekday = c.nth_weekday or (1, 0)
     inferred = year is None or c.year_offset is not None
@@ -944,6 +946,8 @@ def _score(text: str, folded: str, c: DateCandidate, pub: date | None) -> float:
         c.day is not None
     ):
         score -= 1  # a bare day: usually repeats a date given earlier
+    if c.start < 300 and re.search(r"\d\s*:\s*\d\d", folded[c.start:c.end]) and not _EVENT_VERB.search(after[:60]):
+        score -= 3  # "2022年02月17日16:51": a page stamp at the top, not prose
     if pub is not None and c.is_full:
         delta = (date(c.year, c.month, c.day) - pub).days if _exists(c.year, c.month, c.day) else 9999
         if delta == 0 and c.start < 200 and not _EVENT_VERB.search(after[:60]):

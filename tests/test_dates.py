@@ -275,3 +275,8 @@ def test_holidays_in_a_phrase(phrase: str, published: str | None, value: str | N
 
 def test_a_holiday_in_an_article_is_not_an_event_date() -> None:
     assert find_candidates("国庆期间，景区接待游客10万人次。") == ()
+
+
+def test_a_page_stamp_with_a_clock_time_is_not_the_event() -> None:
+    text = "首页 > 新闻\n2022年03月09日 08:15 | 来源：本网\n3月8日，市妇联举办表彰大会。"
+    assert event_date(text)[0].value == "--03-08"
