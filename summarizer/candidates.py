@@ -375,6 +375,10 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.ATTRIBUTIVE.match(folded, marker.end()) or g.CEREMONY_AFTER.match(folded, marker.end()):
         return False
+    if g.DEMONSTRATIVE.search(folded, max(sentence_start, marker.start() - 2), marker.start()):
+        return False
+    if marker.group() == "批准" and g.APPROVED_BY.search(folded, sentence_start, marker.start()):
+        return False
     ceremony = g.CEREMONY_NOUN.search(folded, max(sentence_start, marker.start() - 2), marker.end() + 4)
     if ceremony and ceremony.start() <= marker.start() < ceremony.end():
         return False

@@ -87,7 +87,11 @@ CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典
 # "新当选的会长…": the election named as an attribute, not reported as an act.
 ATTRIBUTIVE = re.compile(r"的")
 # "缔结签约仪式", "签约仪式": a ceremony named as a thing.
-CEREMONY_AFTER = re.compile(r"\S{0,2}?(?:仪式|典礼)")
+CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会)")
+# "以本次签约为契机": an act pointed at by a demonstrative is named as a thing, not reported.
+DEMONSTRATIVE = re.compile(r"(?:本次|此次|这次|该次|此番|这一)$")
+# "经上级批准，…": an outside authority's approval is the condition of what follows, not an outcome.
+APPROVED_BY = re.compile(r"经[^，,。；;]{1,24}$")
 # Witnesses of an act: "出席并见证签约" reports who watched, the act is reported elsewhere.
 WITNESSED = re.compile(r"(?:见证|出席|参加|观摩|观看)了?\S{0,4}$")
 

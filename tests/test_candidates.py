@@ -189,6 +189,10 @@ OUTCOME_CASES = [
     ("会议要求各会员单位加强自律，并决定于下月召开理事会。", "并决定于下月召开理事会"),
     # the meeting or the parties as a whole stating their agreement
     ("双方一致同意建立定期会商机制。", "一致同意建立定期会商机制"),
+    ("会议批准了新会员入会申请。", "批准了新会员入会申请"),
+    ("双方签署会议纪要。", "签署会议纪要"),
+    # a sentence that ends on the verb: the next sentence's 大会 is not a ceremony's name
+    ("两份报告经全体会员一致通过。大会随后闭幕。", "两份报告经全体会员一致通过"),
 ]
 
 
@@ -233,6 +237,9 @@ NOT_OUTCOME_CASES = [
     "在签约仪式上，双方代表交换了文本。",
     "与会嘉宾共同见证了揭牌仪式。",
     "市委副书记周海出席并见证签约。",  # witnesses
+    "江城市商会2024年度表彰大会隆重召开。",  # an event's name holding an outcome verb
+    "双方表示，将以此次签约为契机，深化务实合作。",  # the act pointed at, not reported
+    "经市民政局批准，协会更名为江城市数字经济协会。",  # an outside authority's approval
 ]
 
 
