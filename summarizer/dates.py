@@ -958,6 +958,14 @@ def _score(text: str, folded: str, c: DateCandidate, pub: date | None) -> float:
     return score
 
 
+def _stamp_in_text(text: str) -> str | None:
+    """The first full date the article labels as its publication stamp or dateline."""
+    for c in find_candidates(text):
+        if (c.stamp or c.dateline) and c.is_full and not c.two_digit_year and _exists(c.year, c.month, c.day):
+            return f"{c.year:04d}-{c.month:02d}-{c.day:02d}"
+    return None
+
+
 def _candidate_with_the_same_date(text: str, phrase: str, published: str | None,
                                   title: str | None) -> EventDate | None:
     """The article's own phrase for the date the model wrote in other words.
@@ -983,8 +991,11 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
     read the article; the rules' dateline and background flags do not overrule
     it); a year it added is dropped. Otherwise the rules choose: the date tied
     to the event's own verb, not a dateline, a background date or the stamp.
+    Without a ``published`` stamp, a stamp or dateline written in the article
+    ("发布时间：2021-03-02", "北京2021年3月2日电") anchors the year instead.
     """
     warnings: list[str] = []
+    published = published or _stamp_in_text(text)
     if model_phrase and model_phrase.strip().lower() not in {"null", "none", ""}:
         phrase = model_phrase.strip()
         where = _locate(text, phrase)

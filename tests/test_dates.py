@@ -280,3 +280,11 @@ def test_a_holiday_in_an_article_is_not_an_event_date() -> None:
 def test_a_page_stamp_with_a_clock_time_is_not_the_event() -> None:
     text = "首页 > 新闻\n2022年03月09日 08:15 | 来源：本网\n3月8日，市妇联举办表彰大会。"
     assert event_date(text)[0].value == "--03-08"
+
+
+def test_a_stamp_written_in_the_article_anchors_the_year() -> None:
+    text = "发布时间：2021-03-02 09:00\n3月1日，县委召开全会。"
+    date, _ = event_date(text)
+    assert date.value == "2021-03-01" and date.year_inferred
+    dateline = "新华社北京2019年12月30日电 12月29日，两国签署协议。"
+    assert event_date(dateline)[0].value == "2019-12-29"
