@@ -294,14 +294,25 @@ def _convene(text: str, folded: str, start: int, end: int) -> list[HostCandidate
                 role = "co-organiser" if led else "organiser"
                 out.append(_candidate(text, (a, b), role, (start, end), "convene"))
     for a, b in ((subject_start, subject_end), (start + verb.end(), end)):
-        for part in re.finditer(r"[^暨]+", folded[a:b]):  # "X会议暨Y年会": two meetings
-            phrase_start = a + part.start()
-            while phrase_start < a + part.end() and folded[phrase_start] in "了“\"「 ":
-                phrase_start += 1
-            own = _OWN_MEETING.match(folded, phrase_start, a + part.end())
+        for phrase_start, phrase_end in _meeting_names(folded, a, b):
+            own = _OWN_MEETING.match(folded, phrase_start, phrase_end)
             if own and _is_org(own.group("org")):
                 out.append(_candidate(text, (phrase_start, own.end("org")), "organiser", (start, end),
                                       "own-meeting"))
+    return out
+
+
+def _meeting_names(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a meeting's name may begin: the phrase itself, each part of "X会议暨Y年会",
+    and the inside of a quoted name ("A承办的“B第二届年会”": B holds its own meeting)."""
+    out = []
+    for part in re.finditer(r"[^暨]+", folded[start:end]):
+        part_start, part_end = start + part.start(), start + part.end()
+        while part_start < part_end and folded[part_start] in "了“\"「 ":
+            part_start += 1
+        out.append((part_start, part_end))
+        for quote in re.finditer(r"[“「《\"]", folded[part_start:part_end]):
+            out.append((part_start + quote.end(), part_end))
     return out
 
 

@@ -116,6 +116,9 @@ HOST_CASES = [
       ("江城市食品协会", "organiser", "convene")}),
     # a body's own meeting named as the subject
     ("江城市律师协会第三届理事会第五次会议在协会会议室召开。", {("江城市律师协会", "organiser", "own-meeting")}),
+    # the body named inside a quoted meeting name holds it; the one that 承办 it co-hosts
+    ("近日，江城市中心医院承办的“市护理学会第三届学术年会”在江城宾馆举行。",
+     {("江城市中心医院", "co-organiser", "by-marker"), ("市护理学会", "organiser", "own-meeting")}),
 ]
 
 
