@@ -193,7 +193,8 @@ class DateCandidate:
     ``year``/``month``/``day`` are what the phrase itself states; ``year_offset``,
     ``month_offset``, ``day_offset`` and ``week`` are relative to the publication
     stamp. ``dateline``, ``background`` and ``stamp`` say why it is unlikely
-    to be the event's own date.
+    to be the event's own date; ``event_verb`` why it is likely. A caller that
+    offers dates to a model can offer the unflagged ones, ``event_verb`` first.
     """
 
     phrase: str
@@ -217,6 +218,7 @@ class DateCandidate:
     dateline: bool = False
     background: bool = False
     stamp: bool = False
+    event_verb: bool = False  # its clause goes on to an event's own verb (召开, 举行, 签署…)
 
     @property
     def is_full(self) -> bool:
@@ -507,8 +509,11 @@ def _non_overlapping(found: list[DateCandidate], folded: str) -> list[DateCandid
             continue
         before = folded[max(0, candidate.start - 12):candidate.start]
         after = folded[candidate.end:candidate.end + 6]
+        clause_end = _CLAUSE_END.search(folded, candidate.end)
+        clause = folded[candidate.end:clause_end.start() if clause_end else len(folded)]
         result.append(replace(
             candidate,
+            event_verb=bool(_EVENT_VERB.search(clause[:60])),
             dateline=bool(_DATELINE_AFTER.match(after)),
             background=bool(_BACKGROUND_BEFORE.search(before[-5:]) or _BACKGROUND_AFTER.match(after)),
             stamp=bool(_STAMP_BEFORE.search(before)),

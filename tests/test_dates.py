@@ -288,3 +288,9 @@ def test_a_stamp_written_in_the_article_anchors_the_year() -> None:
     assert date.value == "2021-03-01" and date.year_inferred
     dateline = "新华社北京2019年12月30日电 12月29日，两国签署协议。"
     assert event_date(dateline)[0].value == "2019-12-29"
+
+
+def test_a_date_before_the_event_verb_is_flagged() -> None:
+    first, second = find_candidates("截至5月1日共有百家会员。5月8日，协会在杭州召开年会。")
+    assert not first.event_verb and first.background
+    assert second.event_verb and not (second.background or second.dateline or second.stamp)
