@@ -68,10 +68,12 @@ def _collect(text: str) -> Candidates:
 
 # ================================================================= hosts
 
-_LISTED = re.compile(
-    rf"\s*(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK})(?:单位|机构|方|人)?\s*[:：]\s*(?P<names>.+)$"
+_NAME_SPLIT = re.compile(r"[、，,；;/／]|\s+")
+_CONJUNCTION = re.compile(r"(?<=[^\s])(?:以及|和|与|及|同)(?=[^\s])")
+_LABEL = re.compile(r"(?P<word>[^\s：:；;，,、]{2,6}?)\s*[:：]")
+_ROLE_LABEL = re.compile(
+    rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK})(?:单位|机构|方|人)?$"
 )
-_NAME_SPLIT = re.compile(r"[、，,；;/／]|\s+|(?<=[^\s])(?:和|与|及|以及|同)(?=[^\s])")
 _MARKER = re.compile(
     rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK})(?:(?P<tail>(?:单位|方|机构)(?:为|是|有)[:：]?)|(?!单位|方|机构|人|地|城市|权))"
 )
@@ -98,9 +100,12 @@ _OWN_MEETING = re.compile(
     r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?:20|19)\d\d年?(?:度)?(?:工作|年会|总结|表彰))"
 )
 _CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?P<name>{g.PERSON}?)$")
-_CHAIR_NAME_FIRST = re.compile(rf"^(?P<name>{g.PERSON}?){g.TITLE}+$")
+# "张三会长", "江城市旅游协会张三会长": a body may come before the name.
+_CHAIR_NAME_FIRST = re.compile(rf"^(?:.*{g.ORG_SUFFIX})?(?P<name>{g.PERSON}?){g.TITLE}+$")
 # "县委副书记": a body before a title, not a person.
 _ENDS_AS_ORG = re.compile(rf"{g.ORG_SUFFIX}$")
+# "县委副书记" read as 县 + "委副" + 书记: a piece of a title is no name.
+_TITLE_PART = re.compile(r"副|总|代|常务|执行|名誉|^委")
 _BARE_PERSON = re.compile(r"^[\u3400-\u9fff·]{2,3}$")
 
 
@@ -137,26 +142,40 @@ def _is_org(name: str) -> bool:
 
 
 def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
-    """"主办单位：A、B" / "主持人：X" lines of an event notice (not a site's footer)."""
-    match = _LISTED.match(folded, start, end)
-    if not match or g.SITE_FOOTER.search(folded, start, end) or g.CONTACT_LABEL.search(folded, start, end):
+    """"主办单位：A、B" / "主持人：X" lines of an event notice (not a site's footer).
+
+    A line may hold several labels ("指导单位：A 主办单位：B"): each label governs
+    the names up to the next label, and only role labels name hosts.
+    """
+    lead = re.match(r"\s*", folded[start:end])
+    labels = list(_LABEL.finditer(folded, start + (lead.end() if lead else 0), end))
+    if not labels or labels[0].start() != start + (lead.end() if lead else 0):
         return []
-    role = _role(match.group("mark"))
+    if g.SITE_FOOTER.search(folded, start, end) or g.CONTACT_LABEL.search(folded, start, end):
+        return []
     out = []
-    for name_start, name_end in _split_names(folded, match.start("names"), match.end("names")):
-        name = folded[name_start:name_end]
-        ok = bool(_BARE_PERSON.match(name)) if role == "chair" else _is_org(name)
-        if ok:
-            out.append(_candidate(text, (name_start, name_end), role, (start, end), "listed"))
+    for label, following in zip(labels, [*labels[1:], None], strict=True):
+        role_label = _ROLE_LABEL.search(label.group("word"))
+        if not role_label or role_label.start() != 0:
+            continue
+        role = _role(role_label.group("mark"))
+        names_end = following.start() if following else end
+        for name_start, name_end in _split_names(folded, label.end(), names_end):
+            name = folded[name_start:name_end]
+            ok = bool(_BARE_PERSON.match(name)) if role == "chair" else _is_org(name)
+            if ok:
+                out.append(_candidate(text, (name_start, name_end), role, (start, end), "listed"))
     return out
 
 
 def _split_names(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Names in a list: split at 、，；/ and spaces; at 和/与/及 only after a complete name
+    ("市政府与甲公司" is two, "文化和旅游局" is one)."""
     spans, at = [], start
     for match in _NAME_SPLIT.finditer(folded, start, end):
-        spans.append((at, match.start()))
+        spans += _split_conjoined(folded, at, match.start())
         at = match.end()
-    spans.append((at, end))
+    spans += _split_conjoined(folded, at, end)
     out = []
     for a, b in spans:
         while a < b and folded[a] in " “”\"'「」":
@@ -166,6 +185,16 @@ def _split_names(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         if b - a >= 2:
             out.append((a, b))
     return out
+
+
+def _split_conjoined(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for match in _CONJUNCTION.finditer(folded, start, end):
+        if _ENDS_AS_ORG.search(folded, at, match.start()):
+            spans.append((at, match.start()))
+            at = match.end()
+    spans.append((at, end))
+    return spans
 
 
 def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
@@ -262,7 +291,8 @@ def _chair_person(piece: str, bare_ok: bool) -> tuple[int, int] | None:
     """(start, end) of the person's name in "会长张三" / "张三会长" / (after 由) "张三"."""
     for pattern in (_CHAIR_TITLE_FIRST, _CHAIR_NAME_FIRST):
         match = pattern.search(piece)
-        if match and match.group("name") and not _ENDS_AS_ORG.search(match.group("name")):
+        name = match.group("name") if match else ""
+        if match and name and not _ENDS_AS_ORG.search(name) and not _TITLE_PART.search(name):
             return match.start("name"), match.end("name")
     if bare_ok and _BARE_PERSON.match(piece) and not g.NOT_HOST_VERB.search(piece):
         return 0, len(piece)

@@ -76,6 +76,24 @@ HOST_CASES = [
      {("江城市文化广电旅游局", "organiser", "listed"), ("江城市文化馆", "co-organiser", "listed"),
       ("江城市图书馆", "co-organiser", "listed"), ("江城市书法家协会", "co-organiser", "listed")}),
     ("主持人：张晓东", {("张晓东", "chair", "listed")}),
+    # several labels on one line: each governs the names up to the next; only role labels name hosts
+    ("指导单位：江城市文化广电旅游局 主办单位：江城市旅游协会", {("江城市旅游协会", "organiser", "listed")}),
+    ("主办单位：江城市旅游协会；承办单位：江城国际旅行社有限公司",
+     {("江城市旅游协会", "organiser", "listed"), ("江城国际旅行社有限公司", "co-organiser", "listed")}),
+    # 和 inside a name is no list: "文化和旅游局" is one body
+    ("主办单位：江城市文化和旅游局、江城市教育局",
+     {("江城市文化和旅游局", "organiser", "listed"), ("江城市教育局", "organiser", "listed")}),
+    ("由江城市文化和旅游局主办。", {("江城市文化和旅游局", "organiser", "by-marker")}),
+    # 指导 is guidance, not hosting: the list stops at the clause that holds it
+    ("由市委宣传部指导，市文联主办，江城市书法家协会承办。",
+     {("市文联", "organiser", "by-marker"), ("江城市书法家协会", "co-organiser", "by-marker")}),
+    ("会议由江城市商务局主办，江城市餐饮协会、江城市烹饪协会承办，甲乙酒店管理公司协办。",
+     {("江城市商务局", "organiser", "by-marker"), ("江城市餐饮协会", "co-organiser", "by-marker"),
+      ("江城市烹饪协会", "co-organiser", "by-marker"), ("甲乙酒店管理公司", "co-organiser", "by-marker")}),
+    ("江城市科协、江城大学主办，江城市青少年科技中心承办。",
+     {("江城市科协", "organiser", "by-marker"), ("江城大学", "organiser", "by-marker"),
+      ("江城市青少年科技中心", "co-organiser", "by-marker")}),
+    ("江城市旅游协会主办的第五届导游大赛今日开赛。", {("江城市旅游协会", "organiser", "by-marker")}),
     # a clause before the marker is not part of the name (nested clauses)
     ("在市委、市政府的大力支持下，由江城市旅游局主办的桃花节于3月2日开幕。",
      {("江城市旅游局", "organiser", "by-marker")}),
@@ -85,6 +103,9 @@ HOST_CASES = [
     ("会议由副会长陈晓东主持。", {("陈晓东", "chair", "chair")}),
     ("5月3日上午，由会长王明远主持召开理事会议。", {("王明远", "chair", "chair")}),
     ("张三会长主持了座谈会。", {("张三", "chair", "chair")}),
+    ("江城市旅游协会张三会长主持会议。", {("张三", "chair", "chair")}),
+    ("江城市旅游协会会长张三主持会议。", {("张三", "chair", "chair")}),
+    ("会议由协会秘书长李四主持并作工作报告。", {("李四", "chair", "chair")}),
     ("会议由刘德华主持。", {("刘德华", "chair", "chair")}),
     ("会议由江城市政协副主席郑和平主持。", {("郑和平", "chair", "chair")}),
     ("县委副书记、代县长王华主持会议。", {("王华", "chair", "chair")}),
@@ -132,6 +153,8 @@ NOT_HOST_CASES = [
     "江城市美术家协会参加了展览开幕式。",  # attendee
     "出席会议的有江城市工商联、江城市商会等单位负责人。",  # attendees listed
     "出席活动的还有江城市侨联主席陈华、江城市妇联主席林雪等。",
+    "支持单位：江城市文化馆、江城市图书馆",  # supporters and sponsors are labelled, not hosts
+    "赞助单位：甲乙银行江城分行",
     "甲乙银行赞助了本次比赛。",  # sponsor
     "本届博览会得到了甲乙集团的大力赞助。",
     "座谈会在江城宾馆召开。",  # venue
