@@ -400,6 +400,8 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
     for match in _NTH_WEEKDAY.finditer(folded):
         fields = {"month": cn_number(match["m"]),
                   "nth_weekday": (-1 if match["last"] else cn_number(match["n"]), _WEEKDAY[match["wd"]])}
+        if fields["month"] is None:  # 正月/腊月 are lunar months: no n-th weekday in them
+            continue
         if match["y"]:
             year, roc, two = _year_value(match["y"], match["era"], month_follows=True,
                                          roc_context=roc_context, loose=loose)
