@@ -120,6 +120,11 @@ HOST_CASES = [
     ("5月3日上午，江城市红十字会在会议中心召开第五次会员代表大会。",
      {("江城市红十字会", "organiser", "convene")}),
     ("江城市律师协会召开二〇二四年度工作会议。", {("江城市律师协会", "organiser", "convene")}),
+    ("二〇二四年五月三日上午，江城市物流协会召开第二届会员代表大会。", {("江城市物流协会", "organiser", "convene")}),
+    ("5月3日上午9时，江城市物流协会在江城宾馆召开理事会。", {("江城市物流协会", "organiser", "convene")}),
+    ("3月2日至4日，江城市物流协会在江城宾馆举办培训班。", {("江城市物流协会", "organiser", "convene")}),
+    ("本报讯（记者 王五）近日，江城市物流协会召开理事会。", {("江城市物流协会", "organiser", "convene")}),
+    ("江城讯 5月3日，江城市物流协会举行成立十周年庆典。", {("江城市物流协会", "organiser", "convene")}),
     ("5月3日，江城市科协组织召开学术年会，副主席吴军主持会议。",
      {("江城市科协", "organiser", "convene"), ("吴军", "chair", "chair")}),
     # A与B举办: joint hosts; A联合B、C举办: A hosts, the list after 联合 co-hosts
@@ -216,6 +221,7 @@ OUTCOME_CASES = [
     # the meeting or the parties as a whole stating their agreement
     ("双方一致同意建立定期会商机制。", "一致同意建立定期会商机制"),
     ("会议批准了新会员入会申请。", "批准了新会员入会申请"),
+    ("会议审定了《会员发展规划》。", "审定了《会员发展规划》"),
     ("双方签署会议纪要。", "签署会议纪要"),
     # a sentence that ends on the verb: the next sentence's 大会 is not a ceremony's name
     ("两份报告经全体会员一致通过。大会随后闭幕。", "两份报告经全体会员一致通过"),
