@@ -577,7 +577,9 @@ def parse_phrase(phrase: str) -> DateCandidate | None:
 def _published_date(published: str | None) -> date | None:
     if not published:
         return None
-    match = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", fold(published))
+    folded = fold(published)
+    match = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", folded) or re.search(
+        r"(?<!\d)((?:19|20)\d{2})([01]\d)([0-3]\d)(?!\d)", folded)
     if not match:
         return None
     try:

@@ -294,3 +294,8 @@ def test_a_date_before_the_event_verb_is_flagged() -> None:
     first, second = find_candidates("截至5月1日共有百家会员。5月8日，协会在杭州召开年会。")
     assert not first.event_verb and first.background
     assert second.event_verb and not (second.background or second.dateline or second.stamp)
+
+
+@pytest.mark.parametrize("stamp", ["2021-01-03 09:30", "20210103", "2021年1月3日 09:30", "2021/01/03", "２０２１－０１－０３"])
+def test_the_stamp_as_found_in_any_format(stamp: str) -> None:
+    assert resolve_date("12月28日", published=stamp).value == "2020-12-28"
