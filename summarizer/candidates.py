@@ -423,6 +423,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
     ceremony = g.CEREMONY_NOUN.search(folded, max(sentence_start, marker.start() - 2), marker.end() + 4)
     if ceremony and ceremony.start() <= marker.start() < ceremony.end():
         return False
+    if g.FIRST_PERSON.search(folded, sentence_start, marker.start()):
+        return False
     return not _speech_before(folded, sentence_start, marker.start())
 
 

@@ -67,6 +67,8 @@ STRONG_OUTCOME = re.compile(
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|讲话|发言"
 )
+# A first-person subject ("我们因此成立了…") is someone speaking; "我院/我市/我会" is the institution writing.
+FIRST_PERSON = re.compile(r"(?:我们|咱们|我)(?![院市县区省会校局厂司所部国行处科委办镇乡村])")
 # A collective subject: "会议强调", "与会代表一致认为", "双方表示" state what the meeting or the
 # parties agreed, not one person's speech.
 MEETING_SUBJECT = re.compile(

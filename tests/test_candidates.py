@@ -222,6 +222,8 @@ OUTCOME_CASES = [
     ("双方一致同意建立定期会商机制。", "一致同意建立定期会商机制"),
     ("会议批准了新会员入会申请。", "批准了新会员入会申请"),
     ("会议审定了《会员发展规划》。", "审定了《会员发展规划》"),
+    # "我院/我市" is the institution writing, not someone speaking
+    ("我院与江城大学签署了合作协议。", "签署了合作协议"),
     ("双方签署会议纪要。", "签署会议纪要"),
     # a sentence that ends on the verb: the next sentence's 大会 is not a ceremony's name
     ("两份报告经全体会员一致通过。大会随后闭幕。", "两份报告经全体会员一致通过"),
@@ -272,6 +274,7 @@ NOT_OUTCOME_CASES = [
     "江城市商会2024年度表彰大会隆重召开。",  # an event's name holding an outcome verb
     "双方表示，将以此次签约为契机，深化务实合作。",  # the act pointed at, not reported
     "经市民政局批准，协会更名为江城市数字经济协会。",  # an outside authority's approval
+    "我们因此成立了青年工作部，专门服务年轻会员。",  # first person: someone speaking
 ]
 
 
