@@ -77,6 +77,7 @@ _ROLE_LABEL = re.compile(
 _MARKER = re.compile(
     rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK})(?:(?P<tail>(?:单位|方|机构)(?:为|是|有)[:：]?)|(?!单位|方|机构|人|地|城市|权))"
 )
+_BY = re.compile(r"(?<![自理缘经来])由")
 _NAME_TAIL = re.compile(r"(?:等(?:单位|部门|机构|多家单位)?|共同|联合|携手|负责|具体)+$")
 _NOT_A_NAME = re.compile(
     r"在|于|是|为|的|了|将|对|把|被|从|向|本次|此次|该|会议|活动|大会|论坛|峰会|仪式|比赛|展会|年会|"
@@ -214,7 +215,7 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
             names_start, names_end = match.end(), _clause_end(folded, match.end(), end)
             evidence = (match.start(), names_end)
         else:
-            by = folded.rfind("由", floor, match.start())
+            by = _last_by(folded, floor, match.start())
             names_start, names_end = (by + 1 if by >= 0 else floor), match.start()
             evidence = (names_start, match.end())
         names = _split_names(folded, names_start, names_end)
@@ -231,6 +232,14 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
             out.append(_candidate(text, (a, b), role, evidence, "by-marker"))
         floor = match.end()
     return out
+
+
+def _last_by(folded: str, start: int, end: int) -> int:
+    """Offset of the last agent marker 由 in ``folded[start:end]`` (-1 if none); the 由 of a word
+    ("自由贸易区", "理由") is no marker."""
+    for match in reversed(list(_BY.finditer(folded, start, end))):
+        return match.start()
+    return -1
 
 
 def _clause_end(folded: str, at: int, end: int) -> int:
@@ -255,7 +264,7 @@ def _chair(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
     at = folded.find(g.CHAIR_MARK, start, end)
     if at < 0 or folded.startswith("主持人", at):
         return []
-    by = folded.rfind("由", start, at)
+    by = _last_by(folded, start, at)
     before_start = by + 1 if by >= 0 else start
     adverb = g.CHAIR_ADVERB.search(folded, before_start, at)
     before_end = adverb.start() if adverb else at
@@ -300,36 +309,49 @@ def _chair_person(piece: str, bare_ok: bool) -> tuple[int, int] | None:
 
 
 def _convene(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
-    """"A（在某地）召开/举办/举行 …": A, when it is a body; and a body's own meeting."""
-    clause = folded[start:end]
-    verb = re.search(g.CONVENE_VERB, clause)
+    """"A（在某地）召开/举办/举行 …", "会议由A召开": A, when it is a body; and a body's own meeting.
+
+    A clause whose subject takes part (出席/参加…) names no convening body, and
+    a meeting named before its verb is then one the subject attended.
+    """
+    verb = re.search(g.CONVENE_VERB, folded[start:end])
     if not verb:
         return []
+    subject_start, subject_end = _convene_subject(folded, start, start + verb.start())
+    takes_part = bool(g.NOT_HOST_VERB.search(folded, start, start + verb.start()))
     out: list[HostCandidate] = []
-    subject_end = start + verb.start()
-    place = re.search(r"在|于", folded[start:subject_end])
-    if place:
-        subject_end = start + place.start()
-    subject_start = start
-    lead = _LEADING.match(folded, start, subject_end)
-    if lead:
-        subject_start = lead.end()
-    tail = _TRAILING_ADVERB.search(folded, subject_start, subject_end)
-    if tail and tail.start() > subject_start:
-        subject_end = tail.start()
-    subject = folded[subject_start:subject_end]
-    if subject and not g.NOT_HOST_VERB.search(folded[start : start + verb.start()]):
+    if subject_end > subject_start and not takes_part:
         for a, b, led in _split_partners(folded, subject_start, subject_end):
             if _is_org(folded[a:b]) and not _OWN_MEETING.match(folded, a, b):
                 role = "co-organiser" if led else "organiser"
                 out.append(_candidate(text, (a, b), role, (start, end), "convene"))
-    for a, b in ((subject_start, subject_end), (start + verb.end(), end)):
+    phrases = [(start + verb.end(), end)]
+    if not takes_part:
+        phrases.insert(0, (subject_start, subject_end))
+    for a, b in phrases:
         for phrase_start, phrase_end in _meeting_names(folded, a, b):
             own = _OWN_MEETING.match(folded, phrase_start, phrase_end)
             if own and _is_org(own.group("org")):
                 out.append(_candidate(text, (phrase_start, own.end("org")), "organiser", (start, end),
                                       "own-meeting"))
     return out
+
+
+def _convene_subject(folded: str, start: int, verb_start: int) -> tuple[int, int]:
+    """The subject before a convening verb: after a dateline, time phrase or 由, before 在/于 and adverbs."""
+    subject_end = verb_start
+    place = re.search(r"在|于", folded[start:subject_end])
+    if place:
+        subject_end = start + place.start()
+    by = _last_by(folded, start, subject_end)
+    subject_start = by + 1 if by >= 0 else start
+    lead = _LEADING.match(folded, subject_start, subject_end)
+    if lead:
+        subject_start = lead.end()
+    tail = _TRAILING_ADVERB.search(folded, subject_start, subject_end)
+    if tail and tail.start() > subject_start:
+        subject_end = tail.start()
+    return subject_start, subject_end
 
 
 def _meeting_names(folded: str, start: int, end: int) -> list[tuple[int, int]]:

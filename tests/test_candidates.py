@@ -127,6 +127,16 @@ HOST_CASES = [
     ("江城讯 5月3日，江城市物流协会举行成立十周年庆典。", {("江城市物流协会", "organiser", "convene")}),
     ("5月3日，江城市科协组织召开学术年会，副主席吴军主持会议。",
      {("江城市科协", "organiser", "convene"), ("吴军", "chair", "chair")}),
+    # 由A举办/召开: the agent after 由, not the topic before it; 自由 inside a name is no 由
+    ("本次活动由江城市妇联举办。", {("江城市妇联", "organiser", "convene")}),
+    ("会议由江城市人民政府召开。", {("江城市人民政府", "organiser", "convene")}),
+    ("此次培训由江城市人社局和江城技师学院共同举办。",
+     {("江城市人社局", "organiser", "convene"), ("江城技师学院", "organiser", "convene")}),
+    ("由江城自由贸易试验区管委会主办。", {("江城自由贸易试验区管委会", "organiser", "by-marker")}),
+    ("江城自由贸易试验区管委会召开招商推介会。", {("江城自由贸易试验区管委会", "organiser", "convene")}),
+    # support and guidance are not hosting
+    ("江城市商会在江城市政府的支持下举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
+    ("在江城市政府的指导下，江城市商会举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
     # A与B举办: joint hosts; A联合B、C举办: A hosts, the list after 联合 co-hosts
     ("江城市作家协会与江城市图书馆在江城书城共同举办读书分享会。",
      {("江城市作家协会", "organiser", "convene"), ("江城市图书馆", "organiser", "convene")}),
@@ -162,6 +172,7 @@ NOT_HOST_CASES = [
     "赞助单位：甲乙银行江城分行",
     "甲乙银行赞助了本次比赛。",  # sponsor
     "本届博览会得到了甲乙集团的大力赞助。",
+    "江城市商会会员代表参加了在江城举办的博览会。",  # attendees of someone else's event
     "座谈会在江城宾馆召开。",  # venue
     "市委副书记周海见证签约。",  # witness
     "甲公司与乙公司签署战略合作协议。",  # signing parties
