@@ -2,9 +2,10 @@
 
 Run: python docs/screenshot.py [OUT.png]
 
-The digest is built from the 17 seed and dev articles, summarised by the
+The digest is built from the seed and dev articles, summarised by the
 embedded model as recorded in cassettes/summarize (no model or network needed),
-then rendered to HTML and photographed at phone width.
+as the second of two nights (half the articles arrived the night before, one
+of them reprinted tonight), then rendered to HTML and photographed at phone width.
 """
 
 from __future__ import annotations
@@ -20,25 +21,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.digest import DigestOptions, Progress, _assemble, _Job, write_outputs  # noqa: E402
+from summarizer.digest import DigestOptions, link_events, write_outputs  # noqa: E402
+from summarizer.history import History  # noqa: E402
+from summarizer.schema import Digest, DigestStats  # noqa: E402
 from tests.conftest import cassette, gold_pairs, recorded_summarizer  # noqa: E402
 
 
 def main(out: Path) -> None:
     summarizer = recorded_summarizer()
-    jobs, progress = [], Progress()
+    done = []
     os.chdir(ROOT)  # relative paths read better in the picture
+    started = time.monotonic()
     for path, _ in gold_pairs():
         article = summarizer.prepare(path.relative_to(ROOT))
         with cassette("summarize", article.id):
-            record = summarizer.summarize(article)
-        jobs.append(_Job(key=article.sha256, articles=[article], record=record))
-        progress.summarized += 1
-        progress.tokens += record.meta.usage.total_tokens
-    progress.articles = len(jobs)
+            done.append((summarizer.summarize(article), article))
+    reprint = done[0][1].model_copy(update={"path": "inbox/reprint.txt", "id": "reprint", "sha256": "0" * 64})
+    tonight = [*done, (done[0][0], reprint)]
+    stats = DigestStats(articles=len(tonight), summarized=len(tonight),
+                        tokens=sum(record.meta.usage.total_tokens for record, _ in tonight))
     with tempfile.TemporaryDirectory() as tmp:
         options = DigestOptions(out_dir=Path(tmp), date="2026-11-23", formats=("html",))
-        digest = _assemble(jobs, [], summarizer.model_label, options, progress, time.monotonic())
+        with History(Path(tmp) / "state.sqlite") as history:
+            link_events(done[: len(done) // 2], "2026-11-22", history)
+            items = link_events(tonight, options.digest_date, history)
+        stats.seconds = round(time.monotonic() - started, 1)
+        digest = Digest(generated_at="2026-11-23T06:00:00+00:00", date=options.digest_date,
+                        model=summarizer.model_label, items=items, stats=stats)
         page = write_outputs(digest, options)[0]
         browser = shutil.which("chromium") or "chromium"
         subprocess.run(

@@ -1,13 +1,16 @@
 """The nightly digest: many articles in, one readable digest out.
 
 Cheap (a SQLite cache means an unchanged article is never sent twice), fast
-(bounded concurrency over AsyncOpenAI), safe (each outcome is committed as it
-arrives; outputs are written to a temp file and renamed) and readable
-(JSON, Markdown grouped by event date, one self-contained HTML page).
+(bounded concurrency; grouping in near-linear time), safe (each outcome is
+committed as it arrives; outputs are written to a temp file and renamed),
+continuous (every event keeps its id across nights and is marked new, update
+or seen) and readable (JSON, Markdown, one self-contained HTML page, Atom
+feeds, CSV for spreadsheets).
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,7 +33,7 @@ from .schema import (
     FailedArticle,
     SummaryRecord,
 )
-from .state import State, cache_key
+from .state import State, StateError, cache_key
 from .summarize import Failure
 
 FORMATS = ("json", "md", "html", "atom", "csv")
@@ -122,9 +125,13 @@ def run_digest(
                 run_batch(summarizer, pending, state, progress, options, on_progress)
             else:
                 _summarize_all(summarizer, pending, state, progress, options, on_progress)
-        with History(options.state_file, wait=options.wait) as history:
-            digest = _assemble(list(jobs.values()), input_failures, model, options, progress, started, history)
-            written = write_outputs(digest, options, history)
+        try:
+            with History(options.state_file, wait=options.wait) as history:
+                digest = _assemble(list(jobs.values()), input_failures, model, options, progress, started,
+                                   history)
+                written = write_outputs(digest, options, history)
+        except sqlite3.Error as exc:  # the summaries are committed; the next run only regroups
+            raise StateError(f"state {options.state_file}: event history: {exc}") from None
         return DigestResult(digest, written)
     finally:
         state.close()
