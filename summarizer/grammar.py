@@ -56,7 +56,7 @@ STRONG_OUTCOME = re.compile(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了|通过《|"
     r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届|"
     r"审定|签署|签订|签约|续签|缔结|"
-    r"揭牌|授牌|授予|颁发|表彰|命名|"
+    r"揭牌|授牌|授予|颁发|表彰|命名|荣获|获评|获颁|"
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上)决定|作出决定|决议|责成|批准|"
     r"宣布成立|正式成立|成立了|挂牌成立|"
@@ -75,7 +75,9 @@ MEETING_SUBJECT = re.compile(
     r"(?:会议|大会|会上|全会|常务会|与会\S{0,4}|参会\S{0,4}|全体\S{0,4}|双方|各方|一致)\S{0,2}$"
 )
 # Dates of founding or history: background, not an outcome of this event.
-BACKGROUND = re.compile(r"成立于|成立以来|自\S{0,12}以来|曾经|此前|去年|往年|历年|多年来")
+BACKGROUND = re.compile(
+    r"成立于|成立以来|自\S{0,12}以来|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任)|此前|去年|往年|历年|多年来"
+)
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
 BACKGROUND_OPENER = re.compile(r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|[0-9]{4}年以来)")
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:
