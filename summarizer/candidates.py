@@ -77,6 +77,8 @@ _ROLE_LABEL = re.compile(
 _MARKER = re.compile(
     rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK})(?:(?P<tail>(?:单位|方|机构)(?:为|是|有)[:：]?)|(?!单位|方|机构|人|地|城市|权))"
 )
+# 主持 as an act; "主持人" is a label and "（主持工作）" a duty in a title.
+_CHAIR_ACT = re.compile(r"主持(?!人|工作)")
 _BY = re.compile(r"(?<![自理缘经来])由")
 _NAME_TAIL = re.compile(r"(?:等(?:单位|部门|机构|多家单位)?|共同|联合|携手|负责|具体)+$")
 _NOT_A_NAME = re.compile(
@@ -100,7 +102,7 @@ _OWN_MEETING = re.compile(
     rf"(?P<org>[^，,。]{{1,40}}?{g.ORG_SUFFIX})(?=第|[0-9一二三四五六七八九十]+届|[0-9一二三四五六七八九十]+次|常务|会员|理事|"
     r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?:20|19)\d\d年?(?:度)?(?:工作|年会|总结|表彰))"
 )
-_CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?P<name>{g.PERSON}?)$")
+_CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?:[（(][^）)]{{1,8}}[）)])?(?P<name>{g.PERSON}?)$")
 # "张三会长", "江城市旅游协会张三会长": a body may come before the name.
 _CHAIR_NAME_FIRST = re.compile(rf"^(?:.*{g.ORG_SUFFIX})?(?P<name>{g.PERSON}?){g.TITLE}+$")
 # "县委副书记": a body before a title, not a person.
@@ -261,9 +263,14 @@ def _chair(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
     each with or without a title; walking back from 主持, every piece that is a
     person chairs, and the first piece that is not ends the list.
     """
-    at = folded.find(g.CHAIR_MARK, start, end)
-    if at < 0 or folded.startswith("主持人", at):
-        return []
+    for mark in _CHAIR_ACT.finditer(folded, start, end):
+        found = _chairs_before(text, folded, start, end, mark.start())
+        if found:
+            return found
+    return []
+
+
+def _chairs_before(text: str, folded: str, start: int, end: int, at: int) -> list[HostCandidate]:
     by = _last_by(folded, start, at)
     before_start = by + 1 if by >= 0 else start
     adverb = g.CHAIR_ADVERB.search(folded, before_start, at)
