@@ -61,6 +61,7 @@ def collect_candidates(article: Article) -> Candidates:
 
 @lru_cache(maxsize=256)
 def _collect(text: str) -> Candidates:
+    """Cached on the text: the prompt, the merge and the report all ask for the same article."""
     folded = fold(text)
     dates = tuple(DateOption(c.phrase, (c.start, c.end)) for c in find_dates(text))
     return Candidates(dates=dates, hosts=_hosts(text, folded), outcomes=_outcomes(text, folded))
@@ -113,6 +114,7 @@ _BARE_PERSON = re.compile(r"^[\u3400-\u9fff·]{2,3}$")
 
 
 def _hosts(text: str, folded: str) -> tuple[HostCandidate, ...]:
+    """Labels are read per line (a notice's layout), markers per sentence, chairs and convening per clause."""
     found: list[HostCandidate] = []
     at = 0
     for line in folded.split("\n"):
@@ -128,11 +130,13 @@ def _hosts(text: str, folded: str) -> tuple[HostCandidate, ...]:
 
 def _candidate(text: str, name_span: tuple[int, int], role: str, evidence: tuple[int, int],
                rule: str) -> HostCandidate:
+    """Name and evidence cut from the original text (its own script) at offsets found in the folded one."""
     name = text[name_span[0] : name_span[1]].strip(" “”\"'「」『』《》")
     return HostCandidate(name, role, text[evidence[0] : evidence[1]], evidence, rule)
 
 
 def _role(mark: str) -> str:
+    """主办 → organiser, 承办/协办… → co-organiser, 主持 → chair (the gold roles)."""
     if mark == g.CHAIR_MARK:
         return "chair"
     return "organiser" if mark.endswith("主办") else "co-organiser"
@@ -191,6 +195,7 @@ def _split_names(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_conjoined(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at 和/与/及 only where the part before is a complete body's name."""
     spans, at = [], start
     for match in _CONJUNCTION.finditer(folded, start, end):
         if _ENDS_AS_ORG.search(folded, at, match.start()):
@@ -220,19 +225,32 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
             by = _last_by(folded, floor, match.start())
             names_start, names_end = (by + 1 if by >= 0 else floor), match.start()
             evidence = (names_start, match.end())
-        names = _split_names(folded, names_start, names_end)
-        if not match.group("tail"):
-            names.reverse()  # the list a marker governs ends right before it: walk back from it
-        for a, b in names:
-            lead = _LEADING.match(folded, a, b)
-            a = lead.end() if lead else a
-            tail = _NAME_TAIL.search(folded, a, b)
-            b = tail.start() if tail and tail.start() > a else b
-            across_clause = re.search(r"[，,；;]", folded[b:names_end]) and not match.group("tail")
-            if not _governed_name(folded[a:b]) or (across_clause and not _is_org(folded[a:b])):
-                break
+        for a, b in _governed_names(folded, names_start, names_end, after=bool(match.group("tail"))):
             out.append(_candidate(text, (a, b), role, evidence, "by-marker"))
         floor = match.end()
+    return out
+
+
+def _governed_names(folded: str, start: int, end: int, after: bool) -> list[tuple[int, int]]:
+    """The names a role marker governs in ``folded[start:end]``, nearest the marker first.
+
+    A list before the marker ends right before it, so it is walked back from the
+    marker and stops at the first piece that is no name; a piece across a comma
+    must be a body's name ("会议在北京召开，A、B承办" stops at the clause).
+    """
+    names = _split_names(folded, start, end)
+    if not after:
+        names.reverse()
+    out = []
+    for a, b in names:
+        lead = _LEADING.match(folded, a, b)
+        a = lead.end() if lead else a
+        tail = _NAME_TAIL.search(folded, a, b)
+        b = tail.start() if tail and tail.start() > a else b
+        across_clause = not after and re.search(r"[，,；;]", folded[b:end])
+        if not _governed_name(folded[a:b]) or (across_clause and not _is_org(folded[a:b])):
+            break
+        out.append((a, b))
     return out
 
 
@@ -245,6 +263,7 @@ def _last_by(folded: str, start: int, end: int) -> int:
 
 
 def _clause_end(folded: str, at: int, end: int) -> int:
+    """Where the clause that starts at ``at`` ends: "主办单位为A、B，…" governs up to the comma."""
     stop = g.CLAUSE_SPLIT.search(folded, at, end)
     return stop.start() if stop else end
 
@@ -271,6 +290,7 @@ def _chair(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
 
 
 def _chairs_before(text: str, folded: str, start: int, end: int, at: int) -> list[HostCandidate]:
+    """The people listed before the 主持 at ``at``, walking back until a piece is no person."""
     by = _last_by(folded, start, at)
     before_start = by + 1 if by >= 0 else start
     adverb = g.CHAIR_ADVERB.search(folded, before_start, at)
@@ -424,6 +444,7 @@ _ENUMERATING = re.compile(r"(?:审议|讨论|原则|会议|大会)?(?:通过|同
 
 
 def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
+    """Per sentence: the markers that state this event's outcome, one candidate per part they head."""
     found: list[OutcomeCandidate] = []
     for start, end in g.sentence_spans(folded):
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
@@ -492,6 +513,7 @@ def _documents(text: str, folded: str, start: int, end: int) -> list[OutcomeCand
 
 
 def _outcome(text: str, folded: str, start: int, end: int, rule: str) -> OutcomeCandidate:
+    """A long part is cut to the clauses around its marker: a quote the model can repeat."""
     if end - start > MAX_EVIDENCE:
         marker = g.STRONG_OUTCOME.search(folded, start, end)
         at = marker.start() if marker else start

@@ -127,6 +127,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Spans without surrounding whitespace, so evidence quotes are exact substrings."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
