@@ -64,7 +64,35 @@ def _collect(text: str) -> Candidates:
     """Cached on the text: the prompt, the merge and the report all ask for the same article."""
     folded = fold(text)
     dates = tuple(DateOption(c.phrase, (c.start, c.end)) for c in find_dates(text))
-    return Candidates(dates=dates, hosts=_hosts(text, folded), outcomes=_outcomes(text, folded))
+    elsewhere = _related_lists(folded)
+    hosts = tuple(h for h in _hosts(text, folded) if not _inside(h.span, elsewhere))
+    outcomes = tuple(o for o in _outcomes(text, folded) if not _inside(o.span, elsewhere))
+    return Candidates(dates=dates, hosts=hosts, outcomes=outcomes)
+
+
+def _related_lists(folded: str) -> list[tuple[int, int]]:
+    """Spans of "相关新闻：" link lists: the headlines under the label report other events.
+
+    The list runs from the label over the lines that end without a full stop
+    (headlines), up to the first line that reads as prose again.
+    """
+    spans, at, in_list = [], 0, None
+    for line in folded.split("\n"):
+        line_end = at + len(line)
+        if g.RELATED_LABEL.match(line):
+            in_list = at
+        elif in_list is not None and (line.rstrip().endswith(("。", "！", "？")) or len(line) > 60):
+            spans.append((in_list, at))
+            in_list = None
+        at = line_end + 1
+    if in_list is not None:
+        spans.append((in_list, len(folded)))
+    return spans
+
+
+def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    """Whether a candidate's evidence starts inside one of ``ranges``."""
+    return any(a <= span[0] < b for a, b in ranges)
 
 
 # ================================================================= hosts

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 
+# A page's list of links to other articles: a label line, then bare headlines.
+RELATED_LABEL = re.compile(
+    r"\s*(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|链接|资讯|推荐|动态)"
+    r"(?:推荐)?\s*[:：]?\s*$"
+)
 # Clause and sentence boundaries (ASCII and full-width punctuation).
 CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n：:]")
 SENTENCE_END = "。；;！!？?\n"

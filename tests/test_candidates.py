@@ -204,6 +204,22 @@ def test_long_page_keeps_the_event_host_and_drops_footer_and_attendees() -> None
         assert _hosts(text) == {("江城市物流协会", "organiser", "convene"), ("钱江", "chair", "chair")}
 
 
+def test_related_links_under_a_label_report_other_events() -> None:
+    page = "\n".join([
+        "江城市物流协会召开第二届会员代表大会",
+        "5月3日，江城市物流协会在江城宾馆召开第二届会员代表大会。大会选举产生了第二届理事会。",
+        "相关新闻：",
+        "江城市快递协会举办业务培训班",
+        "江城市货运协会召开理事会，会议选举产生新一届理事会",
+        "这是一段重新开始的正文，江城市港口协会在江城港召开年会。",
+    ])
+    for text in (page, _TO_TRADITIONAL.convert(page)):
+        candidates = _candidates(text)
+        assert {(fold(h.name), h.rule) for h in candidates.hosts} == {
+            ("江城市物流协会", "convene"), ("江城市港口协会", "convene")}
+        assert [fold(o.evidence) for o in candidates.outcomes] == ["大会选举产生了第二届理事会"]
+
+
 def test_host_spans_point_into_the_original_text() -> None:
     text = _TO_TRADITIONAL.convert("本次论坛由市文化局主办，东湖书院承办。会议由副会长陈晓东主持。")
     for host in _candidates(text).hosts:
