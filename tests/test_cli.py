@@ -122,7 +122,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_schema_command_prints_all_models() -> None:
     result = run("schema")
-    assert set(json.loads(result.stdout)) == {"article", "model_summary", "summary_record", "digest"}
+    assert set(json.loads(result.stdout)) == {"article", "model_reply", "summary_record", "digest"}
 
 
 def test_help_does_not_import_the_sdk() -> None:
