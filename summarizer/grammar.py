@@ -102,7 +102,8 @@ DEMONSTRATIVE = re.compile(r"(?:本次|此次|这次|该次|此番|这一)$")
 # "经上级批准，…": an outside authority's approval is the condition of what follows, not an outcome.
 APPROVED_BY = re.compile(r"经[^，,。；;]{1,24}$")
 # Witnesses of an act: "出席并见证签约" reports who watched, the act is reported elsewhere.
-WITNESSED = re.compile(r"(?:见证|出席|参加|观摩|观看)了?\S{0,4}$")
+# "在X的见证下，双方签署…" is the act itself: the witness phrase ends before the comma.
+WITNESSED = re.compile(r"(?:见证|出席|参加|观摩|观看)了?[^\s，,。；;：:、]{0,4}$")
 
 
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
