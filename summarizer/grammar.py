@@ -77,7 +77,8 @@ FIRST_PERSON = re.compile(r"(?:我们|咱们|我)(?![院市县区省会校局厂
 # A collective subject: "会议强调", "与会代表一致认为", "双方表示" state what the meeting or the
 # parties agreed, not one person's speech.
 MEETING_SUBJECT = re.compile(
-    r"(?:会议|大会|会上|全会|常务会|与会\S{0,4}|参会\S{0,4}|全体\S{0,4}|双方|各方|一致)\S{0,2}$"
+    r"(?:会议|大会|会上|全会|常务会|与会[^\s，,。；;：:]{0,4}|参会[^\s，,。；;：:]{0,4}|全体[^\s，,。；;：:]{0,4}|双方|各方|一致)"
+    r"[^\s，,。；;：:]{0,2}$"
 )
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(

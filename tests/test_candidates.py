@@ -257,6 +257,7 @@ OUTCOME_CASES = [
     ("会议要求各会员单位加强自律，并决定于下月召开理事会。", "并决定于下月召开理事会"),
     # the meeting or the parties as a whole stating their agreement
     ("双方一致同意建立定期会商机制。", "一致同意建立定期会商机制"),
+    ("会上，双方表示将签署合作协议。", "双方表示将签署合作协议"),
     ("会议批准了新会员入会申请。", "批准了新会员入会申请"),
     ("会议审定了《会员发展规划》。", "审定了《会员发展规划》"),
     # "我院/我市" is the institution writing, not someone speaking
@@ -297,6 +298,7 @@ NOT_OUTCOME_CASES = [
     "会长希望全体会员团结一心。",
     "张会长指出，过去一年协会工作取得了明显成效。",
     "周主席在讲话中表示，希望大家签订诚信公约。",  # an outcome verb inside speech
+    "大会上，他表示将与江城大学签署合作协议。",  # a person speaking at the meeting, not the meeting
     "会议要求，各单位要认真落实会议精神。",  # a directive alone: borderline, not offered
     "新当选的会长王立新致辞。",  # an election named as an attribute
     "协会成立于2001年，现有会员三百余家。",  # background
