@@ -22,10 +22,12 @@ resumes the same batch instead of paying for a second one.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +149,7 @@ class State:
         except OSError as exc:
             raise StateError(f"state {path}: cannot create its folder ({exc.strerror or exc})") from None
         self.path = path
+        self._serial = threading.Lock()  # one statement at a time when writes run in worker threads
         self._lock = _WriterLock(path.with_name(path.name + ".lock"))
         try:
             acquired = self._lock.acquire(wait)
@@ -183,6 +186,13 @@ class State:
     def failed(self, key: str, sha256: str, path: str, error: str, attempts: int) -> None:
         self._put(key, sha256, path, "failed", None, error, attempts, 0)
 
+    async def adone(self, key: str, record: SummaryRecord) -> None:
+        """:meth:`done` from a coroutine: a busy database waits in a worker thread, not in the loop."""
+        await asyncio.to_thread(self.done, key, record)
+
+    async def afailed(self, key: str, sha256: str, path: str, error: str, attempts: int) -> None:
+        await asyncio.to_thread(self.failed, key, sha256, path, error, attempts)
+
     def _put(self, key, sha256, path, status, record, error, attempts, tokens) -> None:
         self._query(
             "INSERT OR REPLACE INTO articles (key, sha256, path, status, record, error, attempts, tokens,"
@@ -217,7 +227,8 @@ class State:
 
     def _query(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
         try:
-            return self.db.execute(sql, params)
+            with self._serial:
+                return self.db.execute(sql, params)
         except sqlite3.DatabaseError as exc:
             raise _state_error(self.path, exc) from None
 

@@ -209,6 +209,34 @@ def test_state_lock_waits_then_refuses_and_is_released_with_the_process(tmp_path
     State(path).close()  # the kernel dropped the dead holder's lock
 
 
+def test_a_busy_database_does_not_block_the_event_loop(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    state = State(path)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock for a moment
+    threading.Timer(0.8, lambda: other.execute("COMMIT")).start()
+
+    async def main() -> int:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.05)
+                ticks += 1
+
+        running = asyncio.create_task(ticker())
+        await state.afailed("k1", "sha", "a.txt", "boom", 1)
+        running.cancel()
+        return ticks
+
+    ticks = asyncio.run(main())
+    assert ticks >= 8  # the loop kept running while the write waited
+    assert state.get("k1").status == "failed"
+    state.close()
+    other.close()
+
+
 def test_corrupt_state_is_a_state_error(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
