@@ -140,6 +140,10 @@ HOST_CASES = [
     # support and guidance are not hosting
     ("江城市商会在江城市政府的支持下举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
     ("在江城市政府的指导下，江城市商会举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
+    # the "今（21）日" of Taiwanese news is a time phrase, not part of the name
+    ("台南市摄影学会今（21）日在市府大礼堂召开第十届会员大会。", {("台南市摄影学会", "organiser", "convene")}),
+    ("会议由总干事李小华主持。", {("李小华", "chair", "chair")}),
+    ("大会由执行长陈建国主持。", {("陈建国", "chair", "chair")}),
     # A与B举办: joint hosts; A联合B、C举办: A hosts, the list after 联合 co-hosts
     ("江城市作家协会与江城市图书馆在江城书城共同举办读书分享会。",
      {("江城市作家协会", "organiser", "convene"), ("江城市图书馆", "organiser", "convene")}),
@@ -168,6 +172,8 @@ def test_host_candidates(text: str, expected: set[tuple[str, str, str]]) -> None
 
 NOT_HOST_CASES = [
     "江城市商会会长孙立平出席会议并致辞。",  # attendee and speaker
+    "县议会议长张永和致词。",
+    "台南市摄影学会理事长王大明致词时表示，感谢会员支持。",
     "江城市美术家协会参加了展览开幕式。",  # attendee
     "出席会议的有江城市工商联、江城市商会等单位负责人。",  # attendees listed
     "出席活动的还有江城市侨联主席陈华、江城市妇联主席林雪等。",
@@ -248,6 +254,9 @@ OUTCOME_CASES = [
     ("大会为获奖者颁发了证书。", "颁发了证书"),
     ("江城市商会向江城大学颁发了“爱心助学单位”牌匾。", "颁发了“爱心助学单位”牌匾"),
     ("大会表彰了二十名优秀会员。", "表彰了二十名优秀会员"),
+    ("大会颁奖表扬十位优秀会员。", "颁奖表扬十位优秀会员"),
+    ("双方于今日签署合作备忘录（MOU）。", "签署合作备忘录（MOU）"),
+    ("台南市摄影学会与高雄市摄影学会缔结为姊妹会。", "缔结为姊妹会"),
     ("江城市商会荣获“全国四好商会”称号。", "荣获“全国四好商会”称号"),
     # 曾 as a surname is no "once" of the past
     ("曾志强当选为新一届会长。", "曾志强当选为新一届会长"),
@@ -296,6 +305,7 @@ NOT_OUTCOME_CASES = [
     "李主任表示，将继续支持协会发展。",
     "他强调要加强队伍建设。",
     "会长希望全体会员团结一心。",
+    "颁奖嘉宾为获奖会员送上祝福。",  # the people who hand out awards, named as a thing
     "张会长指出，过去一年协会工作取得了明显成效。",
     "周主席在讲话中表示，希望大家签订诚信公约。",  # an outcome verb inside speech
     "大会上，他表示将与江城大学签署合作协议。",  # a person speaking at the meeting, not the meeting
