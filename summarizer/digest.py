@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .clean import clean
 from .files import atomic_write
-from .group import fingerprint, group
+from .group import band_keys, fingerprint, group
 from .history import History, date_sort_key, new_event_id
 from .load import InputError, iter_article_paths, load_article
 from .schema import (
@@ -224,8 +224,10 @@ def link_events(done: list[tuple[SummaryRecord, Article]], night: str, history: 
     seen before tonight is an ``update``; the rest is ``seen``.
     """
     prints = [fingerprint(record.summary.event, record.summary.date.value, article.text) for record, article in done]
+    keys = [band_keys(item) for item in prints]
     tonight_sha256s = sorted({article.sha256 for _, article in done})
-    earlier = history.recent_sources(night, exclude=set(tonight_sha256s))
+    earlier = history.recent_sources(night, {key for item_keys in keys for key in item_keys},
+                                     exclude=set(tonight_sha256s))
     known = history.sources_of(tonight_sha256s)
     events = history.events({event for event, _ in known.values()} | {source.event_id for source in earlier})
     items, reports = [], []
@@ -251,7 +253,7 @@ def link_events(done: list[tuple[SummaryRecord, Article]], night: str, history: 
         item = _item(done, tonight)
         item.event_id, item.first_seen, item.status = event_id, first_seen, status
         items.append(item)
-        reports.append([(done[i][1].sha256, prints[i]) for i in tonight])
+        reports.append([(done[i][1].sha256, prints[i], keys[i]) for i in tonight])
     history.record(night, items, reports)
     return sorted(items, key=_item_order)
 

@@ -9,17 +9,20 @@ Comparing every pair is quadratic: 10,000 articles are 50 million pairs.
 MinHash LSH (``datasketch``) proposes the few pairs that can possibly pass, and
 only those are checked exactly, so the cost grows with the number of articles,
 not with its square. A report from an earlier night keeps only its
-:class:`Fingerprint` (a MinHash of its text, its name's bigrams, its date):
-pairs that involve one are judged on the MinHash estimate.
+:class:`Fingerprint` (a MinHash of its text, its name's bigrams, its date)
+and its LSH bucket keys (:func:`band_keys`): pairs that involve one are
+judged on the MinHash estimate.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -163,19 +166,59 @@ def _sketch(hashvalues: np.ndarray) -> LeanMinHash:
     return LeanMinHash(seed=_SEED, hashvalues=hashvalues, scheme=_SCHEME)
 
 
+def _text_index() -> MinHashLSH:
+    return MinHashLSH(threshold=_TEXT_LSH_THRESHOLD, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
+
+
+def _name_index() -> MinHashLSH:
+    return MinHashLSH(threshold=_NAME_LSH_THRESHOLD, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
+
+
+@cache
+def _bands() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    return _text_index().hashranges, _name_index().hashranges
+
+
+def _name_minhash(item: Fingerprint) -> np.ndarray | None:
+    """The name's sketch, salted with the date: names under different dates never meet."""
+    if item.date is None or not item.name_grams.size:
+        return None
+    return _minhash(item.name_grams ^ np.uint32(zlib.crc32(item.date.encode("utf-8"))))
+
+
+def band_keys(item: Fingerprint) -> list[int]:
+    """The LSH buckets a report falls in, as 64-bit keys.
+
+    Stored with a report, they let a later night find the earlier reports that
+    share a bucket with its own through an index lookup, instead of rebuilding
+    an index of every report of the look-back window each night.
+    """
+    text_bands, name_bands = _bands()
+    keys = []
+    sketches = ((b"t", item.text_minhash if item.text_size else None, text_bands),
+                (b"n", _name_minhash(item), name_bands))
+    for kind, values, bands in sketches:
+        if values is None:
+            continue
+        raw = values.astype(np.uint32).tobytes()
+        for number, (start, end) in enumerate(bands):
+            digest = hashlib.blake2b(kind + bytes([number]) + raw[4 * start : 4 * end], digest_size=8).digest()
+            keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
 def _candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     """Pairs that may be the same event: alike texts, or alike names under the same date."""
     pairs: set[tuple[int, int]] = set()
-    texts = MinHashLSH(threshold=_TEXT_LSH_THRESHOLD, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
-    names = MinHashLSH(threshold=_NAME_LSH_THRESHOLD, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
+    texts, names = _text_index(), _name_index()
     for index, item in enumerate(prints):
         if item.text_size:
             sketch = _sketch(item.text_minhash)
             pairs.update((other, index) for other in texts.query(sketch))
             texts.insert(index, sketch)
-        if item.date is not None and item.name_grams.size:
-            salt = np.uint32(zlib.crc32(item.date.encode("utf-8")))
-            sketch = _sketch(_minhash(item.name_grams ^ salt))  # names under different dates never meet
+        name = _name_minhash(item)
+        if name is not None:
+            sketch = _sketch(name)
             pairs.update((other, index) for other in names.query(sketch))
             names.insert(index, sketch)
     return pairs

@@ -9,6 +9,10 @@ busy timeout), in tables of its own:
 ``sources``  one row per report (article sha256): its event, the night it
              arrived, and its grouping fingerprint, so that a reprint arriving
              weeks later still finds the event it repeats.
+``source_bands``  the LSH bucket keys of the reports of the look-back window:
+             tonight's reports find their earlier look-alikes by an indexed
+             lookup of their own keys, at a cost that grows with tonight's
+             reports, not with the history.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import numpy as np
 from .group import Fingerprint
 from .schema import DigestItem
 
-LOOKBACK_DAYS = 60  # how far back a new report is compared with earlier ones
+LOOKBACK_DAYS = 30  # how far back a new report is compared with earlier ones
 FEED_NIGHTS = 14
 
 _SCHEMA = """
@@ -37,7 +41,8 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_updated ON events (updated);
 CREATE TABLE IF NOT EXISTS sources (
-    sha256 TEXT PRIMARY KEY,
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
     event_id TEXT NOT NULL,
     night TEXT NOT NULL,
     event_date TEXT,
@@ -47,6 +52,12 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 CREATE INDEX IF NOT EXISTS sources_night ON sources (night);
 CREATE INDEX IF NOT EXISTS sources_event ON sources (event_id);
+CREATE TABLE IF NOT EXISTS source_bands (
+    key INTEGER NOT NULL,
+    source INTEGER NOT NULL,
+    PRIMARY KEY (key, source)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS source_bands_source ON source_bands (source);
 """
 
 
@@ -96,13 +107,19 @@ class History:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def recent_sources(self, night: str, exclude: set[str]) -> list[KnownSource]:
-        """Reports of the nights before ``night`` (within the look-back), minus those seen again tonight."""
+    def recent_sources(self, night: str, keys: Iterable[int], exclude: set[str]) -> list[KnownSource]:
+        """Reports of the look-back window before ``night`` that share an LSH bucket key with
+        tonight's (``keys``), minus those seen again tonight."""
         since = (date.fromisoformat(night) - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS tonight_keys (key INTEGER PRIMARY KEY) WITHOUT ROWID")
+        self.db.execute("DELETE FROM tonight_keys")
+        self.db.executemany("INSERT OR IGNORE INTO tonight_keys (key) VALUES (?)", ((key,) for key in keys))
         rows = self.db.execute(
             "SELECT sha256, event_id, night, event_date, name_grams, text_minhash, text_size FROM sources"
-            " WHERE night >= ? AND night < ?", (since, night)
-        )
+            " WHERE id IN (SELECT bands.source FROM tonight_keys JOIN source_bands AS bands USING (key))"
+            " AND night >= ? AND night < ?", (since, night)
+        ).fetchall()
+        self.db.execute("DELETE FROM tonight_keys")
         return [
             KnownSource(sha256, event_id, seen, Fingerprint(
                 date=event_date, name_grams=np.frombuffer(names, dtype=np.uint32),
@@ -135,8 +152,10 @@ class History:
         return found
 
     def record(self, night: str, items: Sequence[DigestItem],
-               members: Sequence[Sequence[tuple[str, Fingerprint]]]) -> None:
-        """Remember tonight's items and their reports, in one transaction."""
+               members: Sequence[Sequence[tuple[str, Fingerprint, list[int]]]]) -> None:
+        """Remember tonight's items and their reports, in one transaction; forget the bucket keys
+        of reports that have left the look-back window."""
+        since = (date.fromisoformat(night) - timedelta(days=LOOKBACK_DAYS)).isoformat()
         with self.db:
             self.db.execute("BEGIN")
             for item, reports in zip(items, members, strict=True):
@@ -149,12 +168,18 @@ class History:
                         " ON CONFLICT (event_id) DO UPDATE SET updated = excluded.updated, item = excluded.item",
                         (item.event_id, item.first_seen, night, item.model_dump_json()),
                     )
-                self.db.executemany(
-                    "INSERT INTO sources (sha256, event_id, night, event_date, name_grams, text_minhash,"
-                    " text_size) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-                    [(sha256, item.event_id, night, fp.date, fp.name_grams.astype(np.uint32).tobytes(),
-                      fp.text_minhash.astype(np.uint32).tobytes(), fp.text_size) for sha256, fp in reports],
-                )
+                for sha256, fp, keys in reports:
+                    cursor = self.db.execute(
+                        "INSERT INTO sources (sha256, event_id, night, event_date, name_grams, text_minhash,"
+                        " text_size) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                        (sha256, item.event_id, night, fp.date, fp.name_grams.astype(np.uint32).tobytes(),
+                         fp.text_minhash.astype(np.uint32).tobytes(), fp.text_size),
+                    )
+                    if cursor.rowcount == 1:  # a report seen before keeps its first night's keys
+                        self.db.executemany("INSERT OR IGNORE INTO source_bands (key, source) VALUES (?, ?)",
+                                            ((key, cursor.lastrowid) for key in keys))
+            self.db.execute("DELETE FROM source_bands WHERE source IN (SELECT id FROM sources WHERE night < ?)",
+                            (since,))
 
     def feed_items(self, night: str, nights: int = FEED_NIGHTS) -> list[tuple[str, DigestItem]]:
         """(night it last changed, item) of every event new or updated in the last ``nights`` nights."""
@@ -164,6 +189,3 @@ class History:
             (since, night),
         )
         return [(updated, DigestItem.model_validate_json(item)) for updated, item in rows]
-
-    def event_of(self, sha256s: Sequence[str]) -> dict[str, str]:
-        return {sha256: event for sha256, (event, _) in self.sources_of(sha256s).items()}

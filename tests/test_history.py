@@ -98,3 +98,14 @@ def test_feed_window_keeps_the_nights_an_event_changed(tmp_path: Path) -> None:
     assert changed == {"in/a.txt": "2026-11-23", "in/a-reprint.txt": "2026-11-23", "in/c.txt": "2026-11-23"}
     # B was new on 11-01 and has not changed since: outside the last 14 nights
     assert [night for night, _ in feed] == sorted((night for night, _ in feed), reverse=True)
+
+
+def test_reports_older_than_the_look_back_are_forgotten(tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    first = run(state, "2026-10-01", [A])
+    later = run(state, "2026-11-23", [A_SECOND_REPRINT])  # 53 nights later: outside the look-back window
+    assert later["in/a-again.txt"].status == "new"
+    assert later["in/a-again.txt"].event_id != first["in/a.txt"].event_id
+    with History(state) as history:
+        kept = history.db.execute("SELECT COUNT(DISTINCT source) FROM source_bands").fetchone()[0]
+    assert kept == 1  # only tonight's report still has bucket keys
