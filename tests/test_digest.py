@@ -57,9 +57,10 @@ def test_writes_three_formats_and_a_valid_json(tmp_path: Path) -> None:
     names = sorted(p.name for p in result.written)
     assert names == ["digest-2026-11-23.html", "digest-2026-11-23.json", "digest-2026-11-23.md"]
     data = Digest.model_validate_json((tmp_path / "out" / "digest-2026-11-23.json").read_text(encoding="utf-8"))
-    assert data.stats.articles == 18 and data.stats.summarized == 17 and data.stats.failed == 1
+    count = len(ARTICLES)
+    assert data.stats.articles == count + 1 and data.stats.summarized == count and data.stats.failed == 1
     assert data.failures[0].article.id == "empty" and "empty file" in data.failures[0].error
-    assert sum(len(item.sources) for item in data.items) == 17
+    assert sum(len(item.sources) for item in data.items) == count
     assert result.exit_code == 1
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
