@@ -427,20 +427,30 @@ def _split_partners(folded: str, start: int, end: int) -> list[tuple[int, int, b
     """Names joined in a subject, each with whether 联合/携手/会同 led it in (a co-host).
 
     联合 governs the whole list after it: "A联合B、C举办" → A hosts, B and C co-host.
+    A joiner inside a name ("人才工作联合办公室") splits nothing: the part before
+    a joiner must be a complete body's name.
     """
     spans, at, led = [], start, False
     for match in _PARTNER.finditer(folded, start, end):
+        if match.group() != "、" and not _ENDS_AS_ORG.search(folded, at, _name_end(folded, at, match.start())):
+            continue
         spans.append((at, match.start(), led))
         at, led = match.end(), led or bool(match.group("lead"))
     spans.append((at, end, led))
     out = []
     for a, b, lead in spans:
-        for tail_rule in (_TRAILING_ADVERB, _NAME_TAIL, _TRAILING_ADVERB):
-            tail = tail_rule.search(folded, a, b)
-            b = tail.start() if tail and tail.start() > a else b
+        b = _name_end(folded, a, b)
         if b - a >= 2:
             out.append((a, b, lead))
     return out
+
+
+def _name_end(folded: str, start: int, end: int) -> int:
+    """End of a name before trailing adverbs and list closers ("A等单位共同" → A)."""
+    for tail_rule in (_TRAILING_ADVERB, _NAME_TAIL, _TRAILING_ADVERB):
+        tail = tail_rule.search(folded, start, end)
+        end = tail.start() if tail and tail.start() > start else end
+    return end
 
 
 _RULE_ORDER = {"listed": 0, "by-marker": 1, "chair": 2, "convene": 3, "own-meeting": 4}

@@ -23,10 +23,11 @@ SENTENCE_END = "。；;！!？?\n"
 
 # ---------------------------------------------------------------- hosts
 ORGANISER_MARK = r"(?:联合|共同)?主办"
-CO_ORGANISER_MARK = r"承办|协办|联办|合办"
+# "综合办公室", "联合办事处": 合办/联办 inside a word are no marker.
+CO_ORGANISER_MARK = r"承办|协办|(?:联办|合办)(?!公|事)"
 CHAIR_MARK = r"主持"
 # A role marker inside a phrase makes it a clause ("由A主办"), never a name.
-ANY_ROLE_MARK = re.compile(r"主办|承办|协办|联办|合办|主持")
+ANY_ROLE_MARK = re.compile(rf"{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}")
 # Adverbs between a list of people and 主持: "A、B共同主持".
 CHAIR_ADVERB = re.compile(r"(?:共同|联合|一起|分别|轮流|先后)+$")
 # A site's masthead or footer, not an event notice: "X主办 版权所有 ICP备…".
@@ -43,7 +44,7 @@ NOT_HOST_VERB = re.compile(
 ORG_SUFFIX = (
     r"(?:协会|学会|商会|联合会|[^\W\d]协|[^\W\d]促会|(?:侨|文|社|残|青|台|学|妇|科)联|红十字会|委员会|管委会|工委|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|"
     r"政府|人民政府|市委|县委|区委|省委|党委|党组|人大|政协|工商联|科协|妇联|团委|"
-    r"局|厅|部|院|所|署|办|处|科|站|中心|集团|公司|企业|银行|大学|学院|医院|研究院|联盟|"
+    r"局|厅|部|院|所|署|办|办公室|处|科|站|中心|集团|公司|企业|银行|大学|学院|医院|研究院|联盟|"
     r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
 )
 ORG_NAME = re.compile(rf"^[\w\u3400-\u9fff（）()·&＆]{{1,40}}?{ORG_SUFFIX}$")

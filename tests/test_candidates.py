@@ -137,6 +137,8 @@ HOST_CASES = [
      {("江城市人社局", "organiser", "convene"), ("江城技师学院", "organiser", "convene")}),
     ("由江城自由贸易试验区管委会主办。", {("江城自由贸易试验区管委会", "organiser", "by-marker")}),
     ("江城自由贸易试验区管委会召开招商推介会。", {("江城自由贸易试验区管委会", "organiser", "convene")}),
+    # 联合/合办 inside a body's name ("联合办公室") neither splits it nor marks a co-host
+    ("江城市人才工作联合办公室召开工作会议。", {("江城市人才工作联合办公室", "organiser", "convene")}),
     # support and guidance are not hosting
     ("江城市商会在江城市政府的支持下举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
     ("在江城市政府的指导下，江城市商会举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
@@ -182,6 +184,9 @@ NOT_HOST_CASES = [
     "甲乙银行赞助了本次比赛。",  # sponsor
     "本届博览会得到了甲乙集团的大力赞助。",
     "江城市商会会员代表参加了在江城举办的博览会。",  # attendees of someone else's event
+    "江城市综合办公室主任王强出席。",
+    "主办方代表张三致辞。",
+    "江城市成功获得第十届运动会主办权。",
     "座谈会在江城宾馆召开。",  # venue
     "市委副书记周海见证签约。",  # witness
     "甲公司与乙公司签署战略合作协议。",  # signing parties
