@@ -139,6 +139,8 @@ HOST_CASES = [
     ("江城自由贸易试验区管委会召开招商推介会。", {("江城自由贸易试验区管委会", "organiser", "convene")}),
     # 联合/合办 inside a body's name ("联合办公室") neither splits it nor marks a co-host
     ("江城市人才工作联合办公室召开工作会议。", {("江城市人才工作联合办公室", "organiser", "convene")}),
+    ("江城日报与江城电视台联合举办读书节。", {("江城日报", "organiser", "convene"), ("江城电视台", "organiser", "convene")}),
+    ("由江城日报和江城晚报协办。", {("江城日报", "co-organiser", "by-marker"), ("江城晚报", "co-organiser", "by-marker")}),
     # support and guidance are not hosting
     ("江城市商会在江城市政府的支持下举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
     ("在江城市政府的指导下，江城市商会举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
