@@ -84,10 +84,12 @@ MEETING_SUBJECT = re.compile(
 )
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(
-    r"成立于|成立以来|自\S{0,12}以来|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任)|此前|去年|往年|历年|多年来"
+    r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任)|此前|去年|往年|历年|多年来"
 )
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
-BACKGROUND_OPENER = re.compile(r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|[0-9]{4}年以来)")
+BACKGROUND_OPENER = re.compile(
+    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来)"
+)
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:
 # the event's own acts are dated to the day or not at all.
 COARSE_DATED = re.compile(
