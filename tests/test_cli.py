@@ -139,3 +139,27 @@ def test_version_and_stdin_summary() -> None:
     record = json.loads(result.stdout)
     assert result.returncode == 0 and record["article"]["id"] == "stdin"
     assert record["summary"]["date"]["value"] == "2020-06-08"
+
+
+def test_date_command_resolves_or_exits_2() -> None:
+    found = run("date", "6月8日上午", "--published", "2020-06-09 10:00")
+    assert found.returncode == 0
+    assert json.loads(found.stdout)["value"] == "2020-06-08"
+    missing = run("date", "明天见")
+    err = missing.stderr.decode()
+    assert missing.returncode == 2 and "no date" in err and len(err.strip().splitlines()) == 1
+
+
+def test_search_needs_an_existing_state(tmp_path: Path) -> None:
+    result = run("search", "会议", "--state", str(tmp_path / "none.sqlite"))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "no such state file" in err and "Traceback" not in err
+
+
+def test_eval_rules_ablation_starts_no_model() -> None:
+    seeds = FIXTURES / "seeds"
+    result = run("eval", str(seeds / "gold"), str(seeds / "articles"), "--ablation", "rules", "--json",
+                 env={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "OPENAI_API_KEY": SECRET})
+    assert result.returncode == 0, result.stderr.decode()
+    row = json.loads(result.stdout)["rows"]["rules"]
+    assert row["n"] == len(list((seeds / "gold").glob("*.json"))) and row["ungrounded"] == 0
