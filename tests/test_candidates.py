@@ -17,10 +17,13 @@ from summarizer.schema import Article
 from summarizer.script import fold
 
 _TO_TRADITIONAL = opencc.OpenCC("s2t")
+# Taiwan and Hong Kong pages use their own variant characters (臺/台, 爲/為, 峯/峰).
+_REGIONAL = {"taiwan": opencc.OpenCC("s2tw"), "hongkong": opencc.OpenCC("s2hk")}
 
 
 def _both_scripts(cases: list[tuple]) -> list:
-    """Each case as written (simplified) and converted to traditional script."""
+    """Each case as written (simplified), converted to traditional script, and in the regional
+    variants where they differ from it."""
     out = []
     for number, case in enumerate(cases):
         sentence, *rest = case
@@ -28,6 +31,10 @@ def _both_scripts(cases: list[tuple]) -> list:
         assert traditional != sentence, f"no traditional form differs for {sentence!r}"
         out.append(pytest.param(sentence, *rest, id=f"simplified-{number:02d}"))
         out.append(pytest.param(traditional, *rest, id=f"traditional-{number:02d}"))
+        for region, converter in _REGIONAL.items():
+            variant = converter.convert(sentence)
+            if variant != traditional:
+                out.append(pytest.param(variant, *rest, id=f"{region}-{number:02d}"))
     return out
 
 
