@@ -71,7 +71,7 @@ def estimated_tokens(line: dict[str, Any]) -> int:
 def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> None:
     client = summarizer.start().sync_client()
     poll = float(os.environ.get("SUMMARIZER_BATCH_POLL", "30"))
-    deadline_seconds = getattr(options, "batch_deadline", None) or float(
+    deadline_seconds = options.batch_deadline or float(
         os.environ.get("SUMMARIZER_BATCH_DEADLINE", DEFAULT_DEADLINE_SECONDS))
     started = time.monotonic()
     deadline = started + deadline_seconds

@@ -242,7 +242,8 @@ def digest_command(
     state: Annotated[Path | None, typer.Option(help="SQLite state file (default: OUT/state.sqlite)")] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=256, help="Requests in flight at once")] = 8,
     date: Annotated[str | None, typer.Option(help="Digest date, YYYY-MM-DD (default: today)")] = None,
-    formats: Annotated[str | None, typer.Option(help="Comma-separated output formats")] = None,
+    formats: Annotated[str | None, typer.Option(
+        help="Comma-separated subset of json,md,html,atom,csv (default: json,md,html)")] = None,
     budget_tokens: Annotated[int | None, typer.Option(min=1, help="Stop starting articles once spent")] = None,
     batch: Annotated[bool, typer.Option(help="Use the OpenAI Batch API (upload, poll, collect)")] = False,
     batch_deadline: Annotated[float | None, typer.Option(
@@ -265,8 +266,8 @@ def digest_command(
     from .summarize import Summarizer
 
     allowed = digest_module.FORMATS
-    default = getattr(digest_module, "DEFAULT_FORMATS", allowed)
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats is not None else tuple(default)
+    chosen = (tuple(f.strip() for f in formats.split(",") if f.strip()) if formats is not None
+              else digest_module.DEFAULT_FORMATS)
     if not chosen or any(f not in allowed for f in chosen):
         raise _fail(f"--formats takes a comma-separated subset of {','.join(allowed)}")
     if date is not None:
@@ -283,11 +284,8 @@ def digest_command(
     if not any(True for _ in iter_article_paths(inputs)):
         raise _fail(f"no article files in {', '.join(inputs)} ({suffix_list()})")
     options = digest_module.DigestOptions(out_dir=out, state_path=state, concurrency=concurrency, date=date,
-                                          formats=chosen, budget_tokens=budget_tokens, batch=batch)
-    # Set as attributes so the options object carries them whichever fields it declares.
-    options.wait = wait  # type: ignore[attr-defined]
-    options.new_only = new_only  # type: ignore[attr-defined]
-    options.batch_deadline = batch_deadline  # type: ignore[attr-defined]
+                                          formats=chosen, budget_tokens=budget_tokens, batch=batch, wait=wait,
+                                          new_only=new_only, batch_deadline=batch_deadline)
     display = DigestDisplay()
     try:
         with Summarizer(model=model, base_url=base_url, mode=mode, timeout=timeout,
