@@ -517,8 +517,17 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
 
 
 def _speech_before(folded: str, start: int, end: int) -> bool:
-    """Speech verb whose subject is not the meeting itself: reported speech, not a decision."""
+    """Speech verb whose subject is not the meeting itself: reported speech, not a decision.
+
+    "听取了张三的讲话" names a speech (的 + noun), and a later clause whose own
+    subject is the meeting ("张三致辞后，大会选举…") reports the meeting's act.
+    """
+    clause_start = max(folded.rfind(ch, start, end) for ch in "，,；;") + 1
+    if clause_start > start and g.MEETING_CLAUSE.match(folded[clause_start:end]):
+        return False
     for speech in g.SPEECH_VERB.finditer(folded, start, end):
+        if speech.start() > start and folded[speech.start() - 1] == "的":
+            continue
         if not g.MEETING_SUBJECT.search(folded[start : speech.start()]):
             return True
     return False

@@ -78,10 +78,13 @@ SPEECH_VERB = re.compile(
 FIRST_PERSON = re.compile(r"(?:我们|咱们|我)(?![院市县区省会校局厂司所部国行处科委办镇乡村])")
 # A collective subject: "会议强调", "与会代表一致认为", "双方表示" state what the meeting or the
 # parties agreed, not one person's speech.
-MEETING_SUBJECT = re.compile(
+_COLLECTIVE = (
     r"(?:会议|大会|会上|全会|常务会|与会[^\s，,。；;：:]{0,4}|参会[^\s，,。；;：:]{0,4}|全体[^\s，,。；;：:]{0,4}|双方|各方|一致)"
     r"[^\s，,。；;：:]{0,2}$"
 )
+MEETING_SUBJECT = re.compile(_COLLECTIVE)
+# A clause that is nothing but a collective subject before its verb: "，随后大会选举…".
+MEETING_CLAUSE = re.compile(rf"^(?:随后|接着|最后|然后|同时)?{_COLLECTIVE}")
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(
     r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任)|此前|去年|往年|历年|多年来"

@@ -281,6 +281,9 @@ OUTCOME_CASES = [
     # the meeting or the parties as a whole stating their agreement
     ("双方一致同意建立定期会商机制。", "一致同意建立定期会商机制"),
     ("会上，双方表示将签署合作协议。", "双方表示将签署合作协议"),
+    # a speech named as a thing (的讲话), and the meeting as the subject of a later clause
+    ("会议听取了张三的讲话，并决定成立青年分会。", "并决定成立青年分会"),
+    ("会长张三致辞后，大会选举产生了新一届理事会。", "大会选举产生了新一届理事会"),
     ("会议批准了新会员入会申请。", "批准了新会员入会申请"),
     ("2024年5月3日，双方签署了合作协议。", "双方签署了合作协议"),  # dated to the day: this event
     ("会议审定了《会员发展规划》。", "审定了《会员发展规划》"),
@@ -325,6 +328,10 @@ NOT_OUTCOME_CASES = [
     "张会长指出，过去一年协会工作取得了明显成效。",
     "周主席在讲话中表示，希望大家签订诚信公约。",  # an outcome verb inside speech
     "大会上，他表示将与江城大学签署合作协议。",  # a person speaking at the meeting, not the meeting
+    "张会长指出，会议决定的事项要抓好落实。",  # outcomes named inside speech
+    "李主任表示，大会通过的决议很有意义。",
+    "王书记强调，双方签订的协议要落到实处。",
+    "张三致辞，期待双方达成战略合作。",  # a wish about the parties, not their act
     "会议要求，各单位要认真落实会议精神。",  # a directive alone: borderline, not offered
     "新当选的会长王立新致辞。",  # an election named as an attribute
     "协会成立于2001年，现有会员三百余家。",  # background
