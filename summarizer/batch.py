@@ -48,8 +48,8 @@ def request_line(summarizer, job) -> dict[str, Any]:
     body: dict[str, Any] = {
         "model": settings.model,
         "messages": summarizer.messages(job.articles[0]),
-        "temperature": 0,
-        "max_tokens": settings.max_tokens,
+        # With any parameter fix this endpoint needed online (max_completion_tokens, no temperature).
+        **summarizer.start().request_parameters(settings.max_tokens),
     }
     if fmt is not None:
         body["response_format"] = fmt
@@ -65,7 +65,7 @@ def estimated_tokens(line: dict[str, Any]) -> int:
     (CJK text is close to one token per character; Latin text is well under.)"""
     body = line["body"]
     prompt = sum(len(m.get("content") or "") for m in body["messages"])
-    return prompt + int(body.get("max_tokens") or 0)
+    return prompt + int(body.get("max_tokens") or body.get("max_completion_tokens") or 0)
 
 
 def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> None:
