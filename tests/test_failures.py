@@ -164,6 +164,32 @@ def test_unwritable_output_after_the_run_rescues_the_paid_summaries(tmp_path: Pa
         "000_5edd0876901a432d", "009"]
 
 
+def test_unwritable_digest_keeps_the_paid_summaries_for_the_next_run(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    import summarizer.digest
+    from summarizer.cli import app
+
+    def refuse(path, text):
+        raise OSError(28, "No space left on device", str(path))
+
+    folder = articles(tmp_path / "in")
+    with fake_server() as server:
+        for key in [k for k in os.environ if k.startswith(("OPENAI_", "SUMMARIZER_"))]:
+            monkeypatch.delenv(key)
+        for key, value in remote(server).items():
+            monkeypatch.setenv(key, value)
+        with monkeypatch.context() as patched:
+            patched.setattr(summarizer.digest, "atomic_write", refuse)
+            failed = CliRunner().invoke(app, ["digest", str(folder), "--out", str(tmp_path / "out")])
+        paid_first = chat_requests(server)
+        again = CliRunner().invoke(app, ["digest", str(folder), "--out", str(tmp_path / "out")])
+        paid_in_all = chat_requests(server)
+    assert failed.exit_code == 1 and "No space left on device" in failed.output
+    assert str(tmp_path / "out" / "state.sqlite") in failed.output
+    assert paid_first == 2 and again.exit_code == 0 and paid_in_all == 2  # nothing paid twice
+
+
 # ------------------------------------------------------------ one writer per state
 
 
