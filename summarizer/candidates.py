@@ -104,12 +104,14 @@ _ROLE_LABEL = re.compile(
     rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK})(?:单位|机构|方|人)?$"
 )
 _MARKER = re.compile(
-    rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK})(?:(?P<tail>(?:单位|方|机构)(?:为|是|有)[:：]?)|(?!单位|方|机构|人|地|城市|权))"
+    rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK})(?:(?P<tail>(?:单位|方|机构)(?:为|是|有)[:：]?)|(?!单位|方|机构|人|地|城市|权|过))"
 )
 # 主持 as an act; "主持人" is a label and "（主持工作）" a duty in a title.
 _CHAIR_ACT = re.compile(r"主持(?!人|工作)")
-_BY = re.compile(r"(?<![自理缘经来])由")
-_NAME_TAIL = re.compile(r"(?:等(?:单位|部门|机构|多家单位)?|共同|联合|携手|负责|具体)+$")
+_BY = re.compile(r"(?<![自理缘经来])由(?![于此衷])")
+_NAME_TAIL = re.compile(
+    r"(?:等(?:单位|部门|机构|多家单位)?|共同|联合|携手|负责|具体|再次|首次|已经|分别|继续)+$"
+)
 _NOT_A_NAME = re.compile(
     r"在|于|是|为|的|了|将|对|把|被|从|向|本次|此次|该|会议|活动|大会|论坛|峰会|仪式|比赛|展会|年会|"
     rf"{g.CONVENE_VERB}|{g.CHAIR_MARK}"
@@ -245,6 +247,9 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
         return out  # a masthead or footer names the site's owner, not the event's
     floor = start
     for match in _MARKER.finditer(folded, start, end):
+        if g.HISTORY_ADVERB.search(folded, start, match.start()):
+            floor = match.end()
+            continue  # "曾主办", "多次承办": a record, not this event's host
         role = _role(match.group("mark"))
         if match.group("tail"):  # "主办单位为A、B"
             names_start, names_end = match.end(), _clause_end(folded, match.end(), end)

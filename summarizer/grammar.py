@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+# Adverbs of a record right before a role marker: "曾主办", "多次承办", "连续三年协办".
+HISTORY_ADVERB = re.compile(r"(?:曾经|曾|多次|屡次|先后|历年|连续[^\s，,。；;]{0,3}?)$")
 # A page's list of links to other articles: a label line, then bare headlines.
 RELATED_LABEL = re.compile(
     r"\s*(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|链接|资讯|推荐|动态)"

@@ -147,6 +147,8 @@ HOST_CASES = [
     # 联合/合办 inside a body's name ("联合办公室") neither splits it nor marks a co-host
     ("江城市人才工作联合办公室召开工作会议。", {("江城市人才工作联合办公室", "organiser", "convene")}),
     ("江城日报与江城电视台联合举办读书节。", {("江城日报", "organiser", "convene"), ("江城电视台", "organiser", "convene")}),
+    ("全国运动会将由江城市承办。", {("江城市", "co-organiser", "by-marker")}),
+    ("江城市体育局再次主办全民健身节。", {("江城市体育局", "organiser", "by-marker")}),
     ("由江城日报和江城晚报协办。", {("江城日报", "co-organiser", "by-marker"), ("江城晚报", "co-organiser", "by-marker")}),
     # support and guidance are not hosting
     ("江城市商会在江城市政府的支持下举办迎春联谊会。", {("江城市商会", "organiser", "convene")}),
@@ -196,6 +198,10 @@ NOT_HOST_CASES = [
     "江城市综合办公室主任王强出席。",
     "主办方代表张三致辞。",
     "江城市成功获得第十届运动会主办权。",
+    "江城市曾主办过全国运动会。",  # a record of past hosting
+    "江城体育中心多次承办国际赛事。",
+    "该公司连续三年协办本活动。",
+    "由于天气原因，主办方决定延期。",
     "座谈会在江城宾馆召开。",  # venue
     "市委副书记周海见证签约。",  # witness
     "甲公司与乙公司签署战略合作协议。",  # signing parties
