@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 LOGGER = "summarizer"
@@ -33,6 +34,15 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class CurrentStderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time, so lines land above a live progress
+    bar (which swaps in its own stderr while it runs) instead of through it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.setStream(sys.stderr)
+        super().emit(record)
+
+
 def level_for(verbosity: int) -> int:
     return logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
 
@@ -45,7 +55,7 @@ def configure(verbosity: int = 0, log_file: Path | None = None, secrets: list[st
             logger.removeHandler(handler)
             handler.close()
     redact = RedactSecrets(secrets if secrets is not None else [os.environ.get("OPENAI_API_KEY", "")])
-    console = logging.StreamHandler()
+    console = CurrentStderr()
     console.setLevel(level_for(verbosity))
     console.setFormatter(logging.Formatter("summarizer: %(levelname)s %(message)s"))
     handlers: list[logging.Handler] = [console]
