@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-# Adverbs of a record right before a role marker: "曾主办", "多次承办", "连续三年协办".
-HISTORY_ADVERB = re.compile(r"(?:曾经|曾|多次|屡次|先后|历年|连续[^\s，,。；;]{0,3}?)$")
 # A page's list of links to other articles: a label line, then bare headlines.
 RELATED_LABEL = re.compile(
     r"\s*(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|链接|资讯|推荐|动态)"
@@ -28,6 +26,8 @@ ORGANISER_MARK = r"(?:联合|共同)?主办"
 # "综合办公室", "联合办事处": 合办/联办 inside a word are no marker.
 CO_ORGANISER_MARK = r"承办|协办|(?:联办|合办)(?!公|事)"
 CHAIR_MARK = r"主持"
+# Adverbs of a record right before a role marker: "曾主办", "多次承办", "连续三年协办".
+HISTORY_ADVERB = re.compile(r"(?:曾经|曾|多次|屡次|先后|历年|连续[^\s，,。；;]{0,3}?)$")
 # A role marker inside a phrase makes it a clause ("由A主办"), never a name.
 ANY_ROLE_MARK = re.compile(rf"{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}")
 # Adverbs between a list of people and 主持: "A、B共同主持".
