@@ -92,6 +92,15 @@ _URL_LINE = re.compile(r"^(?:(?:链接|鏈接|网址|網址|原文|原文链接)
 _NOT_CAPTION = re.compile(r"[\d“”\"《》「」『』]|[:：]$")
 _PHOTO_WORD = re.compile(r"现场|現場|合影|一图读懂|一圖讀懂|图为|圖為|留影|剪影|掠影|签约仪式$|簽約儀式$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+# Text addressed to a language model, not to readers ("忽略以上所有指令…", "ignore previous
+# instructions"): never news, and the only way such a line could steer a summary.
+_TO_THE_MODEL = re.compile(
+    r"(?:忽略|无视|無視|忘记|忘記|不要理会|不要理會)(?:以上|上述|之前|前面|先前|此前)?(?:的)?(?:所有|全部|一切)?(?:的)?"
+    r"(?:指令|指示|提示词|提示詞|提示|规则|規則|要求)|"
+    r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+"
+    r"(?:instructions|prompts?|rules)|\bsystem prompt\b",
+    re.IGNORECASE,
+)
 
 _MOJIBAKE = re.compile(
     rf"\?{{2,}}|\?[;；]\?|\ufffd|锟斤拷|烫烫烫|屯屯屯|(?<=[{_CJK}])\?(?=[{_CJK}a-z{_TONED}])"
@@ -173,6 +182,9 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: Meta) -> list[tuple[int,
     after_image = False
     for number, line in lines:
         line = split_stamp(line, number, meta)
+        line = _drop_instructions(line, number, meta)
+        if not line:
+            continue
         kind = _furniture_kind(line, after_image, meta)
         after_image = kind == "image" or (after_image and kind is not None)
         if kind == "breadcrumb":
@@ -193,6 +205,19 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: Meta) -> list[tuple[int,
                 survivors.append((number, line))
         kept = survivors
     return kept
+
+
+def _drop_instructions(line: str, number: int, meta: Meta) -> str:
+    """Cut the sentences of a line that speak to a model instead of a reader."""
+    if not _TO_THE_MODEL.search(line):
+        return line
+    kept = []
+    for sentence in _SENTENCE_END.split(line):
+        if _TO_THE_MODEL.search(sentence):
+            meta.cut("instruction", sentence, number)
+        else:
+            kept.append(sentence)
+    return "".join(kept).strip()
 
 
 def _furniture_kind(line: str, after_image: bool, meta: Meta) -> str | None:

@@ -23,7 +23,7 @@ from .schema import Article, Dropped, EventDate, ItemSource, ModelReply
 from .script import fold
 
 # Rule families allowed to add an item on their own (precision ≥ 0.9 on dev; README).
-AUTO_HOST_RULES = frozenset({"listed", "by-marker", "chair"})
+AUTO_HOST_RULES = frozenset({"by-marker", "chair"})
 AUTO_OUTCOME_RULES = frozenset({"document"})
 
 

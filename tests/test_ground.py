@@ -1,120 +1,135 @@
+"""Grounding verifies and never adds: quotes located, contradictions dropped with a reason."""
+
 from __future__ import annotations
 
-from summarizer.clean import clean
-from summarizer.ground import Grounder, ground
-from summarizer.schema import ModelHost, ModelResolution, ModelSummary
+import pytest
 
+from summarizer.clean import clean
+from summarizer.ground import Grounder, ground, role_contradicted, speech_not_decision
+from summarizer.merge import Proposal, ProposedHost, ProposedResolution
+from summarizer.schema import EventDate
+
+# Invented, in the shape of a scraped association report.
 TEXT = (
-    "协会二届二次会长办公(扩大)会在张店召开\n"
-    "12月5日下午,淄博市装备制造业协会二届二次会长办公(扩大)会在张店酩悦居召开。"
-    "副会长王传强、刘美兰出席。会议由协会会长张辉新主持。\n"
-    "会议讨论通过了《2022年重点工作计划》。会长张辉新指出,要抓好金融赋能。\n"
-    "本次会议,由酩悦居酒店、青花郎酒业提供赞助支持。"
+    "某市物流协会召开二届三次理事会\n"
+    "4月9日上午，某市物流协会二届三次理事会在会展中心召开。"
+    "副会长赵一、钱二出席。会议由协会会长孙三主持。\n"
+    "会议审议通过了《2024年工作要点》。市商务局副局长李四指出，要抓好冷链建设。\n"
+    "本次会议由某某银行、某某快递提供赞助支持。"
 )
 
 
-def summary(**fields) -> ModelSummary:
-    base = {"event": "会长办公会", "date_phrase": "12月5日下午", "hosts": [], "resolutions": []}
-    return ModelSummary.model_validate({**base, **fields})
+def proposal(hosts=(), resolutions=()) -> Proposal:
+    return Proposal(event="理事会", date=EventDate(), hosts=list(hosts), resolutions=list(resolutions))
+
+
+def host(name: str, role: str, evidence: str, source: str = "model") -> ProposedHost:
+    return ProposedHost(name, role, evidence, source)  # type: ignore[arg-type]
 
 
 def test_locate_normalises_width_and_whitespace() -> None:
     grounder = Grounder(clean(TEXT))
-    span = grounder.locate("会议由协会会长 张辉新主持。")
-    assert span and grounder.excerpt(span) == "会议由协会会长张辉新主持"
-    # full-width comma in the quote, half-width in the text
-    assert grounder.locate("12月5日下午，淄博市装备制造业协会")
-    assert grounder.locate("由某某公司主办") is None
+    span = grounder.locate("会议由协会会长 孙三主持。")
+    assert span and grounder.excerpt(span) == "会议由协会会长孙三主持"
+    assert grounder.locate("4月9日上午,某市物流协会")  # half-width comma in the quote
+    assert grounder.locate("由某某科技公司主办") is None
 
 
 def test_ellipsis_joins_ordered_pieces_only() -> None:
     grounder = Grounder(clean(TEXT))
-    assert grounder.locate("12月5日下午…在张店酩悦居召开")
-    assert grounder.locate("在张店酩悦居召开…12月5日下午") is None
+    assert grounder.locate("4月9日上午…在会展中心召开")
+    assert grounder.locate("在会展中心召开…4月9日上午") is None
 
 
-def test_fabricated_and_unsupported_hosts_are_dropped_and_reported() -> None:
-    report = ground(
-        clean(TEXT),
-        summary(
-            hosts=[
-                ModelHost(name="张辉新", role="chair", evidence="会议由协会会长张辉新主持"),
-                ModelHost(name="某某科技公司", role="organiser", evidence="由某某科技公司主办"),
-                ModelHost(name="王传强", role="chair", evidence="副会长王传强、刘美兰出席"),
-                ModelHost(name="酩悦居酒店", role="organiser", evidence="由酩悦居酒店、青花郎酒业提供赞助支持"),
-            ]
-        ),
-    )
-    names = {h.name for h in report.summary.hosts}
-    assert "张辉新" in names and "某某科技公司" not in names
-    assert "王传强" not in names and "酩悦居酒店" not in names
+def test_prompt_marks_in_a_quote_are_ignored() -> None:
+    grounder = Grounder(clean(TEXT))
+    assert grounder.locate("[R1]会议审议通过了《2024年工作要点》")
+
+
+def test_fabricated_attendee_and_sponsor_hosts_are_dropped_with_reasons() -> None:
+    article = clean(TEXT)
+    report = ground(article, proposal(hosts=[
+        host("孙三", "chair", "会议由协会会长孙三主持"),
+        host("某某科技公司", "organiser", "由某某科技公司主办"),
+        host("赵一", "chair", "副会长赵一、钱二出席"),
+        host("某某银行", "organiser", "本次会议由某某银行、某某快递提供赞助支持"),
+    ]))
+    assert [h.name for h in report.summary.hosts] == ["孙三"]
     reasons = {d.item["name"]: d.reason for d in report.dropped}
     assert reasons["某某科技公司"] == "name not found in the article"
-    assert "主持" in reasons["王传强"]
-    for host in report.summary.hosts:
-        assert clean(TEXT).text[host.span[0] : host.span[1]] == host.evidence
+    assert "出席" in reasons["赵一"]
+    assert "赞助" in reasons["某某银行"]
+    for kept in report.summary.hosts:
+        assert article.text[kept.span[0] : kept.span[1]] == kept.evidence
 
 
-def test_explicit_markers_fill_what_the_model_missed() -> None:
-    report = ground(clean(TEXT), summary())
-    roles = {(h.name, h.role) for h in report.summary.hosts}
-    assert ("张辉新", "chair") in roles and ("淄博市装备制造业协会", "organiser") in roles
+def test_grounding_adds_nothing() -> None:
+    """The rules' hosts and outcomes are the merge stage's business, never grounding's."""
+    report = ground(clean(TEXT), proposal())
+    assert report.summary.hosts == [] and report.summary.resolutions == []
 
 
-def test_speech_is_not_a_resolution() -> None:
-    report = ground(
-        clean(TEXT),
-        summary(resolutions=[ModelResolution(text="抓好金融赋能", evidence="会长张辉新指出,要抓好金融赋能")]),
-    )
-    assert all("金融赋能" not in r.evidence for r in report.summary.resolutions)
-    assert any("金融赋能" in d.item["evidence"] for d in report.dropped)
-    assert any("2022年重点工作计划" in r.evidence for r in report.summary.resolutions)
+def test_a_missing_marker_word_is_not_a_reason_to_drop() -> None:
+    # "某市物流协会" is quoted from the headline, which has no 主办 marker: the model read it.
+    report = ground(clean(TEXT), proposal(hosts=[host("某市物流协会", "organiser", "某市物流协会召开二届三次理事会")]))
+    assert [h.name for h in report.summary.hosts] == ["某市物流协会"]
+
+
+def test_a_name_written_more_fully_than_the_article_keeps_the_articles_words() -> None:
+    text = "会议由市物流协会承办。"
+    report = ground(clean(text), proposal(hosts=[host("某市物流协会", "co-organiser", "会议由市物流协会承办")]))
+    assert [h.name for h in report.summary.hosts] == ["市物流协会"]
+
+
+def test_speech_is_not_a_resolution_but_the_meetings_directive_can_be() -> None:
+    report = ground(clean(TEXT), proposal(resolutions=[
+        ProposedResolution("抓好冷链建设", "市商务局副局长李四指出，要抓好冷链建设", "model"),
+        ProposedResolution("通过工作要点", "会议审议通过了《2024年工作要点》", "model"),
+    ]))
+    assert [r.evidence for r in report.summary.resolutions] == ["会议审议通过了《2024年工作要点》"]
+    assert any("指出" in d.reason for d in report.dropped)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "speech"),
+    [
+        ("王五强调，要加强行业自律", True),
+        ("張六表示，盼擴大合作", True),
+        ("会议强调，各单位要加强行业自律", False),
+        ("與會代表一致認為，應建立聯絡群", False),
+        ("双方表示将在园区建设等领域深化合作", False),
+        ("大会选举刘七为会长", False),
+        ("会议审议了关于经费的说明", False),
+    ],
+)
+def test_whose_speech_it_is_decides(evidence: str, speech: bool) -> None:
+    assert (speech_not_decision(evidence) is not None) is speech
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence", "role", "contradicted"),
+    [
+        ("甲商会", "甲商会出席会议并致辞", "organiser", True),
+        ("甲商會", "甲商會出席會議並致辭", "organiser", True),
+        ("甲商会", "甲商会主办并致辞", "organiser", False),
+        ("乙酒店", "年会在乙酒店召开", "organiser", True),
+        ("丙", "会议由丙主持，丁出席", "chair", False),
+        ("丁", "会议由丙主持，丁出席", "chair", True),
+    ],
+)
+def test_role_contradiction_reads_only_the_names_own_clause(name, evidence, role, contradicted) -> None:
+    assert (role_contradicted(name, evidence, role) is not None) is contradicted
 
 
 def test_fabricated_resolution_is_dropped() -> None:
-    report = ground(clean(TEXT), summary(resolutions=[ModelResolution(text="成立联盟", evidence="会议决定成立产业联盟")]))
-    assert report.dropped and report.dropped[0].reason == "evidence not found in the article"
+    report = ground(clean(TEXT), proposal(resolutions=[ProposedResolution("成立联盟", "会议决定成立产业联盟", "model")]))
+    assert report.summary.resolutions == []
+    assert report.dropped[0].reason == "evidence not found in the article"
 
 
-def test_model_date_cannot_add_a_year() -> None:
-    report = ground(clean(TEXT), summary(date_phrase="2021年12月5日下午"))
-    assert report.summary.date.value == "--12-05"
-    assert any("not in the article" in w for w in report.warnings)
-
-
-def test_no_date_means_null() -> None:
-    report = ground(clean("协会召开会员大会。会议选举了新一届理事会。"), summary(date_phrase=None))
-    assert report.summary.date.value is None and report.summary.date.precision == "unknown"
-
-
-def test_notice_style_host_lists() -> None:
-    from summarizer import hints
-
-    found = hints.host_hints("2023年度行业峰会\n主办单位：某市工商联、某市商务局\n承办单位：某某会展有限公司\n主持人：王芳")
-    assert {(h.name, h.role) for h in found} == {
-        ("某市工商联", "organiser"), ("某市商务局", "organiser"), ("某某会展有限公司", "co-organiser"),
-        ("王芳", "chair"),
-    }
-
-
-def test_organiser_and_co_organiser_by_markers() -> None:
-    from summarizer import hints
-
-    found = hints.host_hints("本次论坛由市工商联主办，市物流协会承办。副市长李明出席并致辞。")
-    assert {(h.name, h.role) for h in found} == {("市工商联", "organiser"), ("市物流协会", "co-organiser")}
-
-
-def test_model_host_from_a_listed_notice_is_kept() -> None:
-    text = "2023年度行业峰会\n主办单位：某市工商联、某市商务局\n5月6日，峰会在某市举行。"
-    report = ground(clean(text), summary(hosts=[ModelHost(name="某市商务局", role="organiser",
-                                                          evidence="主办单位：某市工商联、某市商务局")]))
-    assert report.dropped == []
-    assert {h.name for h in report.summary.hosts} == {"某市商务局", "某市工商联"}
-
-
-def test_event_names_are_tidied() -> None:
-    from summarizer.ground import tidy_event
-
-    assert tidy_event("2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行！") == "2021湖北武黄同城暨黄石（光谷）产业投资推介会"
-    assert tidy_event("“第八屆中國鑄造產業集群年會”") == "第八屆中國鑄造產業集群年會"
-    assert tidy_event("会议召开") == "会议召开"
+def test_duplicates_merge_their_sources() -> None:
+    report = ground(clean(TEXT), proposal(hosts=[
+        host("孙三", "chair", "会议由协会会长孙三主持", "rules"),
+        host("孙三", "chair", "会议由协会会长孙三主持", "model"),
+    ]))
+    assert len(report.summary.hosts) == 1 and report.summary.hosts[0].source == "both"

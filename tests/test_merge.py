@@ -1,0 +1,94 @@
+"""Merge: the model decides; a rule adds only where it is allowed to and the model said nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.candidates import collect_candidates
+from summarizer.clean import clean
+from summarizer.merge import AUTO_HOST_RULES, merge, tidy_event
+from summarizer.prompt import build_prompt
+from summarizer.schema import ModelHost, ModelReply, ModelResolution
+
+# Invented: a listed organiser, a chair, a convening body, an outcome and a dateline.
+TEXT = (
+    "甲市商会召开第三届会员大会\n"
+    "【本报讯】5月8日上午，甲市商会在会展中心召开第三届会员大会，会议由乙区工商联承办。"
+    "大会由会长丙丁主持。大会选举戊己为新一届会长。"
+)
+
+
+@pytest.fixture(scope="module")
+def setup():
+    article = clean(TEXT)
+    candidates = collect_candidates(article)
+    prompt = build_prompt(article, candidates)
+    return article, candidates, prompt
+
+
+def number_of(candidates, prompt, name: str) -> int:
+    index = next(i for i, c in enumerate(candidates.hosts) if c.name == name)
+    return prompt.offer.hosts.index(index) + 1
+
+
+def test_picked_numbers_become_items_the_model_and_rules_share(setup) -> None:
+    article, candidates, prompt = setup
+    reply = ModelReply(event="甲市商会第三届会员大会", date=1, hosts=[number_of(candidates, prompt, "丙丁")],
+                       resolutions=[1])
+    proposal = merge(article, reply, candidates, prompt.offer)
+    assert [(h.name, h.role, h.source) for h in proposal.hosts] == [("丙丁", "chair", "both")]
+    assert proposal.resolutions[0].source == "both" and "选举戊己" in proposal.resolutions[0].evidence
+    assert proposal.date.value == "--05-08"
+
+
+def test_a_number_that_was_not_offered_is_dropped_with_a_reason(setup) -> None:
+    article, candidates, prompt = setup
+    proposal = merge(article, ModelReply(event="x", hosts=[99], resolutions=[42]), candidates, prompt.offer)
+    assert proposal.hosts == [] and proposal.resolutions == []
+    assert {d.reason for d in proposal.dropped} == {"no such host candidate", "no such outcome candidate"}
+
+
+def test_written_out_items_are_the_models_or_both_when_a_rule_found_them(setup) -> None:
+    article, candidates, prompt = setup
+    reply = ModelReply(event="大会", other_hosts=[
+        ModelHost(name="乙区工商联", role="co-organiser", evidence="会议由乙区工商联承办"),
+        ModelHost(name="会展中心", role="organiser", evidence="在会展中心召开"),
+    ], other_resolutions=[ModelResolution(text="选举会长", evidence="大会选举戊己为新一届会长")])
+    proposal = merge(article, reply, candidates, prompt.offer)
+    assert [(h.name, h.source) for h in proposal.hosts] == [("乙区工商联", "both"), ("会展中心", "model")]
+    assert proposal.resolutions[0].source == "both"
+
+
+def test_rules_add_only_allowed_families_and_only_when_the_model_named_no_host(setup) -> None:
+    article, candidates, prompt = setup
+    silent = merge(article, ModelReply(event="大会"), candidates, prompt.offer)
+    added = {(h.name, h.source) for h in silent.hosts}
+    assert ("丙丁", "rules") in added and ("乙区工商联", "rules") in added
+    # 甲市商会 is found only by the convene family, which may offer but not add.
+    assert all(c.rule in AUTO_HOST_RULES for c in candidates.hosts if c.name in {h for h, _ in added})
+    assert "甲市商会" not in {h for h, _ in added}
+    spoke = merge(article, ModelReply(event="大会", hosts=[number_of(candidates, prompt, "甲市商会")]), candidates,
+                  prompt.offer)
+    assert [h.name for h in spoke.hosts] == ["甲市商会"]
+
+
+def test_the_model_alone_gets_no_rule_items_and_its_own_date(setup) -> None:
+    article, _, _ = setup
+    bare = build_prompt(article, None)
+    proposal = merge(article, ModelReply(event="大会", date="5月8日上午"), None, bare.offer)
+    assert proposal.hosts == [] and proposal.resolutions == []
+    assert proposal.date.value == "--05-08" and proposal.date.phrase == "5月8日上午"
+
+
+def test_a_year_the_model_added_is_dropped_and_the_rest_kept(setup) -> None:
+    article, candidates, prompt = setup
+    proposal = merge(article, ModelReply(event="大会", date="2019年5月8日上午"), candidates, prompt.offer)
+    assert proposal.date.value == "--05-08"
+
+
+@pytest.mark.parametrize(
+    ("event", "tidy"),
+    [("甲市商会第三届会员大会在武汉隆重召开！", "甲市商会第三届会员大会"), ("年會舉行", "年會舉行"), ("[R2]签约仪式", "签约仪式")],
+)
+def test_event_names_not_headlines(event: str, tidy: str) -> None:
+    assert tidy_event(event) == tidy
