@@ -63,7 +63,7 @@ def collect_candidates(article: Article) -> Candidates:
 def _collect(text: str) -> Candidates:
     """Cached on the text: the prompt, the merge and the report all ask for the same article."""
     folded = fold(text)
-    dates = tuple(DateOption(c.phrase, (c.start, c.end)) for c in find_dates(text))
+    dates = tuple(DateOption(c.phrase, (c.start, c.end)) for c in _date_order(find_dates(text)))
     elsewhere = _related_lists(folded)
     hosts = tuple(h for h in _hosts(text, folded) if not _inside(h.span, elsewhere))
     outcomes = tuple(o for o in _outcomes(text, folded) if not _inside(o.span, elsewhere))
@@ -93,6 +93,16 @@ def _related_lists(folded: str) -> list[tuple[int, int]]:
 def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
     """Whether a candidate's evidence starts inside one of ``ranges``."""
     return any(a <= span[0] < b for a, b in ranges)
+
+
+def _date_order(found) -> list:
+    """Dates the event's own verb governs first, then the rest; datelines, publication
+    stamps and background dates last (still offered: the model may know better)."""
+    def rank(c) -> tuple[int, int]:
+        flagged = c.dateline or c.stamp or c.background
+        return (2 if flagged else 0 if c.event_verb else 1, c.start)
+
+    return sorted(found, key=rank)
 
 
 # ================================================================= hosts

@@ -171,8 +171,9 @@ def aggregate(scores: list[ArticleScore], failed: list[str] | None = None) -> Ev
     )
 
 
-def load_gold(gold_dir: Path) -> dict[str, dict]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))}
+def load_gold(gold_dirs: Path | Sequence[Path]) -> dict[str, dict]:
+    dirs = [gold_dirs] if isinstance(gold_dirs, Path) else list(gold_dirs)
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for d in dirs for p in sorted(d.glob("*.json"))}
 
 
 def run_eval(summarizer, gold_dir: Path, articles_dir: Path, concurrency: int = 1) -> EvalReport:
@@ -180,8 +181,8 @@ def run_eval(summarizer, gold_dir: Path, articles_dir: Path, concurrency: int = 
     return run_ablations(summarizer, gold_dir, articles_dir, ("full",), concurrency)["full"]
 
 
-def run_ablations(summarizer, gold_dir: Path, articles_dir: Path, ablations: Sequence[str] = ABLATIONS,
-                  concurrency: int = 1) -> dict[str, EvalReport]:
+def run_ablations(summarizer, gold_dir: Path | Sequence[Path], articles_dir: Path | Sequence[Path],
+                  ablations: Sequence[str] = ABLATIONS, concurrency: int = 1) -> dict[str, EvalReport]:
     """Score the product and what each part contributes.
 
     ``full``: the product as shipped. ``model``: the model alone (no rule
@@ -196,7 +197,8 @@ def run_ablations(summarizer, gold_dir: Path, articles_dir: Path, ablations: Seq
     if unknown:
         raise ValueError(f"unknown ablation {unknown[0]!r}: choose from {', '.join(ABLATIONS)}, all")
     gold = load_gold(gold_dir)
-    articles = [summarizer.prepare(p) for p in iter_article_paths([articles_dir]) if Path(p).stem in gold]
+    folders = [articles_dir] if isinstance(articles_dir, Path) else list(articles_dir)
+    articles = [summarizer.prepare(p) for p in iter_article_paths(folders) if Path(p).stem in gold]
     rows: dict[str, EvalReport] = {}
     for ablation in ablations:
         if ablation in ("full", "model"):
