@@ -16,7 +16,6 @@ judged on the MinHash estimate.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 import zlib
@@ -64,6 +63,7 @@ class Fingerprint:
     text_minhash: np.ndarray  # uint32[NUM_PERM]
     text_size: int  # number of distinct 4-grams
     text_grams: np.ndarray | None = None  # exact 4-gram codes; None for a report of an earlier night
+    name_minhash: np.ndarray | None = None  # computed when first needed
 
 
 def gram_codes(text: str, n: int) -> np.ndarray:
@@ -166,24 +166,27 @@ def _sketch(hashvalues: np.ndarray) -> LeanMinHash:
     return LeanMinHash(seed=_SEED, hashvalues=hashvalues, scheme=_SCHEME)
 
 
-def _text_index() -> MinHashLSH:
-    return MinHashLSH(threshold=_TEXT_LSH_THRESHOLD, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
-
-
-def _name_index() -> MinHashLSH:
-    return MinHashLSH(threshold=_NAME_LSH_THRESHOLD, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
-
-
 @cache
-def _bands() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    return _text_index().hashranges, _name_index().hashranges
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """Bands and rows that datasketch finds best for ``threshold`` (computed once: it integrates)."""
+    index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
+    return index.b, index.r
+
+
+def _index(threshold: float) -> MinHashLSH:
+    return MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(threshold))
 
 
 def _name_minhash(item: Fingerprint) -> np.ndarray | None:
     """The name's sketch, salted with the date: names under different dates never meet."""
     if item.date is None or not item.name_grams.size:
         return None
-    return _minhash(item.name_grams ^ np.uint32(zlib.crc32(item.date.encode("utf-8"))))
+    if item.name_minhash is None:
+        item.name_minhash = _minhash(item.name_grams ^ np.uint32(zlib.crc32(item.date.encode("utf-8"))))
+    return item.name_minhash
+
+
+_KEY_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 def band_keys(item: Fingerprint) -> list[int]:
@@ -191,34 +194,36 @@ def band_keys(item: Fingerprint) -> list[int]:
 
     Stored with a report, they let a later night find the earlier reports that
     share a bucket with its own through an index lookup, instead of rebuilding
-    an index of every report of the look-back window each night.
+    an index of every report of the look-back window each night. Each key mixes
+    the band's values, its number and the kind of sketch (text or name).
     """
-    text_bands, name_bands = _bands()
-    keys = []
-    sketches = ((b"t", item.text_minhash if item.text_size else None, text_bands),
-                (b"n", _name_minhash(item), name_bands))
-    for kind, values, bands in sketches:
+    keys: list[int] = []
+    for kind, values, threshold in ((1, item.text_minhash if item.text_size else None, _TEXT_LSH_THRESHOLD),
+                                    (2, _name_minhash(item), _NAME_LSH_THRESHOLD)):
         if values is None:
             continue
-        raw = values.astype(np.uint32).tobytes()
-        for number, (start, end) in enumerate(bands):
-            digest = hashlib.blake2b(kind + bytes([number]) + raw[4 * start : 4 * end], digest_size=8).digest()
-            keys.append(int.from_bytes(digest, "little", signed=True))
+        bands, rows = _lsh_params(threshold)
+        table = values[: bands * rows].astype(np.uint64).reshape(bands, rows)
+        mixed = np.full(bands, kind, dtype=np.uint64) * _KEY_MIX + np.arange(bands, dtype=np.uint64)
+        for column in range(rows):
+            mixed = (mixed ^ table[:, column]) * _KEY_MIX
+            mixed ^= mixed >> np.uint64(31)
+        keys += mixed.view(np.int64).tolist()
     return keys
 
 
 def _candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     """Pairs that may be the same event: alike texts, or alike names under the same date."""
     pairs: set[tuple[int, int]] = set()
-    texts, names = _text_index(), _name_index()
+    texts, names = _index(_TEXT_LSH_THRESHOLD), _index(_NAME_LSH_THRESHOLD)
     for index, item in enumerate(prints):
         if item.text_size:
             sketch = _sketch(item.text_minhash)
             pairs.update((other, index) for other in texts.query(sketch))
-            texts.insert(index, sketch)
+            texts.insert(index, sketch, check_duplication=False)
         name = _name_minhash(item)
         if name is not None:
             sketch = _sketch(name)
             pairs.update((other, index) for other in names.query(sketch))
-            names.insert(index, sketch)
+            names.insert(index, sketch, check_duplication=False)
     return pairs

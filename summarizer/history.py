@@ -96,6 +96,7 @@ class History:
         self.db = sqlite3.connect(path, timeout=max(30.0, wait), isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA temp_store=MEMORY")
         self.db.executescript(_SCHEMA)
 
     def close(self) -> None:
@@ -113,7 +114,7 @@ class History:
         since = (date.fromisoformat(night) - timedelta(days=LOOKBACK_DAYS)).isoformat()
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS tonight_keys (key INTEGER PRIMARY KEY) WITHOUT ROWID")
         self.db.execute("DELETE FROM tonight_keys")
-        self.db.executemany("INSERT OR IGNORE INTO tonight_keys (key) VALUES (?)", ((key,) for key in keys))
+        self.db.executemany("INSERT OR IGNORE INTO tonight_keys (key) VALUES (?)", ((key,) for key in sorted(keys)))
         rows = self.db.execute(
             "SELECT sha256, event_id, night, event_date, name_grams, text_minhash, text_size FROM sources"
             " WHERE id IN (SELECT bands.source FROM tonight_keys JOIN source_bands AS bands USING (key))"
@@ -156,6 +157,7 @@ class History:
         """Remember tonight's items and their reports, in one transaction; forget the bucket keys
         of reports that have left the look-back window."""
         since = (date.fromisoformat(night) - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        bands: list[tuple[int, int]] = []
         with self.db:
             self.db.execute("BEGIN")
             for item, reports in zip(items, members, strict=True):
@@ -176,8 +178,9 @@ class History:
                          fp.text_minhash.astype(np.uint32).tobytes(), fp.text_size),
                     )
                     if cursor.rowcount == 1:  # a report seen before keeps its first night's keys
-                        self.db.executemany("INSERT OR IGNORE INTO source_bands (key, source) VALUES (?, ?)",
-                                            ((key, cursor.lastrowid) for key in keys))
+                        bands += ((key, cursor.lastrowid) for key in keys)
+            bands.sort()  # in index order: each page of the index is written once, not once per report
+            self.db.executemany("INSERT OR IGNORE INTO source_bands (key, source) VALUES (?, ?)", bands)
             self.db.execute("DELETE FROM source_bands WHERE source IN (SELECT id FROM sources WHERE night < ?)",
                             (since,))
 
