@@ -104,7 +104,8 @@ def stand_in_server():
         proc.wait()
 
 
-STAGES = {"_load": "load+clean", "_summarize_all": "summarize", "link_events": "events", "write_outputs": "outputs"}
+STAGES = {"load_inputs": "load+clean", "summarize_pending": "summarize", "link_events": "events",
+          "write_outputs": "outputs"}
 
 
 def time_stages(module) -> dict[str, float]:

@@ -100,7 +100,7 @@ def run_digest(
     progress = Progress()
     state = State(options.state_file, wait=options.wait)
     try:
-        articles, input_failures = _load(inputs, options.max_bytes)
+        articles, input_failures = load_inputs(inputs, options.max_bytes)
         model = summarizer.model_identity()
         template = summarizer.template
         jobs: dict[str, _Job] = {}
@@ -124,7 +124,7 @@ def run_digest(
 
                 run_batch(summarizer, pending, state, progress, options, on_progress)
             else:
-                _summarize_all(summarizer, pending, state, progress, options, on_progress)
+                summarize_pending(summarizer, pending, state, progress, options, on_progress)
         try:
             with History(options.state_file, wait=options.wait) as history:
                 digest = _assemble(list(jobs.values()), input_failures, model, options, progress, started,
@@ -137,7 +137,8 @@ def run_digest(
         state.close()
 
 
-def _load(inputs: Iterable[str | Path], max_bytes: int) -> tuple[list[Article], list[DigestFailure]]:
+def load_inputs(inputs: Iterable[str | Path], max_bytes: int) -> tuple[list[Article], list[DigestFailure]]:
+    """Load and clean every input; one that cannot be read is a failure of its own, never the night's."""
     articles, failures = [], []
     for path in iter_article_paths(inputs):
         try:
@@ -148,7 +149,7 @@ def _load(inputs: Iterable[str | Path], max_bytes: int) -> tuple[list[Article], 
     return articles, failures
 
 
-def _summarize_all(summarizer, pending: list[_Job], state: State, progress: Progress,
+def summarize_pending(summarizer, pending: list[_Job], state: State, progress: Progress,
                    options: DigestOptions, on_progress) -> None:
     """Send what is not cached; commit each outcome the moment it arrives (a kill -9 loses only
     the requests in flight); stop starting articles once the token budget is spent."""
