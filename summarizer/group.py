@@ -6,8 +6,9 @@ Two reports are the same event when their cleaned texts are near-copies
 and their event names are alike (character-bigram Jaccard ≥ 0.5).
 
 Comparing every pair is quadratic: 10,000 articles are 50 million pairs.
-MinHash LSH (``datasketch``) proposes the few pairs that can possibly pass, and
-only those are checked exactly, so the cost grows with the number of articles,
+MinHash LSH proposes the few pairs that can possibly pass (``datasketch``
+sketches the texts and names and chooses the bands), and only those are
+checked exactly, so the cost grows with the number of articles,
 not with its square. A report from an earlier night keeps only its
 :class:`Fingerprint` (a MinHash of its text, its name's bigrams, its date)
 and its LSH bucket keys (:func:`band_keys`): pairs that involve one are
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SAME_TEXT = 0.5
@@ -161,20 +162,11 @@ def _minhash(codes: np.ndarray) -> np.ndarray:
     return sketch.hashvalues
 
 
-def _sketch(hashvalues: np.ndarray) -> LeanMinHash:
-    """What the LSH index reads: the hash values (a lean sketch carries no permutations)."""
-    return LeanMinHash(seed=_SEED, hashvalues=hashvalues, scheme=_SCHEME)
-
-
 @cache
 def _lsh_params(threshold: float) -> tuple[int, int]:
     """Bands and rows that datasketch finds best for ``threshold`` (computed once: it integrates)."""
     index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
     return index.b, index.r
-
-
-def _index(threshold: float) -> MinHashLSH:
-    return MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(threshold))
 
 
 def _name_minhash(item: Fingerprint) -> np.ndarray | None:
@@ -213,17 +205,18 @@ def band_keys(item: Fingerprint) -> list[int]:
 
 
 def _candidate_pairs(prints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
-    """Pairs that may be the same event: alike texts, or alike names under the same date."""
+    """Pairs that may be the same event: reports sharing an LSH bucket (alike texts, or alike
+    names under the same date).
+
+    The buckets are the keys of :func:`band_keys`, the very keys the history
+    stores, so a pair is proposed tonight exactly when it would be proposed
+    across nights; datasketch chooses the bands, a dict holds the buckets.
+    """
     pairs: set[tuple[int, int]] = set()
-    texts, names = _index(_TEXT_LSH_THRESHOLD), _index(_NAME_LSH_THRESHOLD)
+    buckets: dict[int, list[int]] = {}
     for index, item in enumerate(prints):
-        if item.text_size:
-            sketch = _sketch(item.text_minhash)
-            pairs.update((other, index) for other in texts.query(sketch))
-            texts.insert(index, sketch, check_duplication=False)
-        name = _name_minhash(item)
-        if name is not None:
-            sketch = _sketch(name)
-            pairs.update((other, index) for other in names.query(sketch))
-            names.insert(index, sketch, check_duplication=False)
+        for key in band_keys(item):
+            bucket = buckets.setdefault(key, [])
+            pairs.update((other, index) for other in bucket)
+            bucket.append(index)
     return pairs
