@@ -19,14 +19,19 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=65536)
-def _fold_char(char: str) -> str:
-    if char < "\u2e80":  # ASCII, Latin, punctuation: nothing to fold
-        return char
-    folded = _converter().convert(char)
-    return folded if len(folded) == 1 else char
+# ord → simplified character, filled lazily with every CJK character seen so far.
+_TABLE: dict[int, str] = {}
+_SEEN: set[str] = set()
 
 
 def fold(text: str) -> str:
     """Simplified-script copy of ``text`` with the same length (offsets hold)."""
-    return "".join(_fold_char(char) for char in text)
+    new = set(text) - _SEEN
+    if new:
+        for char in new:
+            if char >= "\u2e80":  # below: ASCII, Latin, punctuation — nothing to fold
+                folded = _converter().convert(char)
+                if len(folded) == 1 and folded != char:
+                    _TABLE[ord(char)] = folded
+        _SEEN.update(new)
+    return text.translate(_TABLE)
