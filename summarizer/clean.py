@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from .metadata import Meta, iso_stamp, split_stamp, take_metadata
+from .metadata import PageMeta, iso_stamp, split_stamp, take_metadata
 from .schema import Article, RawArticle
 
 # ---------------------------------------------------------------- patterns
@@ -124,7 +124,7 @@ def clean(raw: RawArticle | str) -> Article:
             format="text",
             text=raw,
         )
-    meta = Meta(source=raw.source, author=raw.author, published=iso_stamp(raw.published), url=raw.url)
+    meta = PageMeta(source=raw.source, author=raw.author, published=iso_stamp(raw.published), url=raw.url)
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -167,7 +167,7 @@ def strip_pinyin(text: str) -> str:
 # ------------------------------------------------------------------ stages
 
 
-def _strip_pinyin(line: str, number: int, meta: Meta, toneless: bool = False) -> str:
+def _strip_pinyin(line: str, number: int, meta: PageMeta, toneless: bool = False) -> str:
     for pattern in (_PINYIN, _PINYIN_TONELESS) if toneless else (_PINYIN,):
         found = pattern.findall(line)
         if found:
@@ -176,7 +176,7 @@ def _strip_pinyin(line: str, number: int, meta: Meta, toneless: bool = False) ->
     return line
 
 
-def _drop_furniture(lines: list[tuple[int, str]], meta: Meta) -> list[tuple[int, str]]:
+def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[int, str]]:
     kept: list[tuple[int, str]] = []
     crumbs: set[str] = set()
     after_image = False
@@ -207,7 +207,7 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: Meta) -> list[tuple[int,
     return kept
 
 
-def _drop_instructions(line: str, number: int, meta: Meta) -> str:
+def _drop_instructions(line: str, number: int, meta: PageMeta) -> str:
     """Cut the sentences of a line that speak to a model instead of a reader."""
     if not _TO_THE_MODEL.search(line):
         return line
@@ -220,7 +220,7 @@ def _drop_instructions(line: str, number: int, meta: Meta) -> str:
     return "".join(kept).strip()
 
 
-def _furniture_kind(line: str, after_image: bool, meta: Meta) -> str | None:
+def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
     if _BREADCRUMB_HEAD.match(line) or _is_breadcrumb(line):
         return "breadcrumb"
     if _IMAGE_LINE.match(line):
@@ -252,7 +252,7 @@ def _is_breadcrumb(line: str) -> bool:
     return all(len(p) <= 15 for p in parts)
 
 
-def _strip_inline(line: str, number: int, meta: Meta) -> str:
+def _strip_inline(line: str, number: int, meta: PageMeta) -> str:
     for pattern, kind in ((_LEAD_LABEL, "label"), (_IMAGE_PREFIX, "image"), (_CREDIT_INLINE, "credit")):
         found = pattern.findall(line)
         if found:
@@ -276,7 +276,7 @@ def _title(explicit: str | None, lines: list[tuple[int, str]]) -> str | None:
 
 
 def _dedupe(
-    lines: list[tuple[int, str]], title: str | None, meta: Meta
+    lines: list[tuple[int, str]], title: str | None, meta: PageMeta
 ) -> list[tuple[int, str]]:
     """Drop repeated paragraphs and sentences, keeping the first occurrence."""
     title_key = _key(title) if title else ""
@@ -304,7 +304,7 @@ def _dedupe(
 
 
 def _dedupe_sentences(
-    lines: list[tuple[int, str]], meta: Meta
+    lines: list[tuple[int, str]], meta: PageMeta
 ) -> list[tuple[int, str]]:
     seen: set[str] = set()
     out: list[tuple[int, str]] = []

@@ -36,7 +36,7 @@ _BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|來源|责编|責�
 
 
 @dataclass
-class Meta:
+class PageMeta:
     source: str | None = None
     author: str | None = None
     published: str | None = None
@@ -47,7 +47,7 @@ class Meta:
         self.removed.append(Removal(kind=kind, text=text, line=line))
 
 
-def take_metadata(line: str, meta: Meta) -> bool:
+def take_metadata(line: str, meta: PageMeta) -> bool:
     """Move source/author/stamp lines into metadata; True when the line is consumed."""
     bracketed = _BRACKETED_FIELD.match(line)
     if bracketed:
@@ -73,7 +73,7 @@ def take_metadata(line: str, meta: Meta) -> bool:
     return False
 
 
-def split_stamp(line: str, number: int, meta: Meta) -> str:
+def split_stamp(line: str, number: int, meta: PageMeta) -> str:
     """``发表于2020/6/8 22:23:59 <tail>``: the stamp becomes metadata, the tail stays a line.
 
     Every line passes here first, so a labelled URL line (``原文链接：https://…``)
@@ -91,7 +91,7 @@ def split_stamp(line: str, number: int, meta: Meta) -> str:
     return rest
 
 
-def note_url(line: str, meta: Meta) -> None:
+def note_url(line: str, meta: PageMeta) -> None:
     """The article's own URL from a labelled line; a URL the HTML stated is kept."""
     fields = _fields(line.strip())
     for key, value in fields.items():
@@ -112,7 +112,7 @@ def _fields(line: str) -> dict[str, str]:
     return out
 
 
-def _store_fields(fields: dict[str, str], meta: Meta) -> None:
+def _store_fields(fields: dict[str, str], meta: PageMeta) -> None:
     for key, value in fields.items():
         value = value.strip("（）() ")
         if not value:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
+from .render import summary_lines
 from .schema import Digest, DigestItem
 
 UNKNOWN = "Date unknown"
@@ -72,13 +73,7 @@ def digest_markdown(digest: Digest, *, new_only: bool = False) -> str:
 def _item_markdown(item: DigestItem) -> list[str]:
     summary = item.summary
     lines = [f"#### {summary.event}", "", f"- **Event:** `{item.event_id}` · first seen {item.first_seen}"]
-    if summary.date.phrase:
-        lines.append(f"- **When:** {summary.date.value or 'unknown'} (“{summary.date.phrase}”)")
-    for host in summary.hosts:
-        lines.append(f"- **{host.role.capitalize()}:** {host.name} — “{host.evidence}”")
-    for resolution in summary.resolutions:
-        said = "" if resolution.text == resolution.evidence else f"{resolution.text} — "
-        lines.append(f"- **Decided:** {said}“{resolution.evidence}”")
+    lines += summary_lines(summary)
     sources = ", ".join(f"[{s.title or s.id}]({s.url}) (`{s.path}`)" if s.url else f"{s.title or s.id} (`{s.path}`)"
                         for s in item.sources)
     lines += [f"- **Sources ({len(item.sources)}):** {sources}", ""]
