@@ -9,6 +9,7 @@ a URL or echoed in an SDK error never reaches a log.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -39,8 +40,13 @@ class CurrentStderr(logging.StreamHandler):
     bar (which swaps in its own stderr while it runs) instead of through it."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.setStream(sys.stderr)
-        super().emit(record)
+        self.stream = sys.stderr  # not setStream(): that flushes the old stream, which may be closed
+        super().emit(record)  # errors here go to handleError
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log line that cannot be written must never break the request it describes."""
+        with contextlib.suppress(Exception):
+            super().handleError(record)
 
 
 def level_for(verbosity: int) -> int:
@@ -69,4 +75,3 @@ def configure(verbosity: int = 0, log_file: Path | None = None, secrets: list[st
         handler._summarizer = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(min(h.level for h in handlers))
-    logger.propagate = False

@@ -550,6 +550,24 @@ def test_one_log_line_per_attempt_without_the_key(messages, caplog) -> None:
     assert all(SECRET not in line for line in lines)
 
 
+def test_an_unwritable_log_stream_never_breaks_a_request(messages, monkeypatch) -> None:
+    import io
+
+    from summarizer.logs import configure
+
+    closed = io.StringIO()
+    closed.close()
+    configure(1)
+    try:
+        monkeypatch.setattr(sys, "stderr", closed)
+        with fake_server() as server:
+            result = client_for(server).structured(messages, ModelSummary)
+    finally:
+        monkeypatch.undo()
+        configure(0)
+    assert result.value.event
+
+
 def test_verbose_cli_logs_requests_and_never_the_key(tmp_path: Path) -> None:
     log_file = tmp_path / "run.log"
     with fake_server(script=["500"]) as server:
