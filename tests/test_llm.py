@@ -28,6 +28,7 @@ def messages():
 
 def client_for(server, **overrides) -> ChatClient:
     ChatClient._mode_memory.clear()
+    ChatClient._parameter_memory.clear()
     options = {"base_url": server.base_url, "api_key": "sk-test-key", "model": "fake", "mode": "json_object_schema",
                "timeout": 1.0, "backoff_max": 0.2, **overrides}
     return ChatClient(Settings(**options))
