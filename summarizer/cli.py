@@ -82,16 +82,12 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 def _load_all(paths: list[str], max_bytes: int):
     """Load and clean every input; report bad ones and keep going."""
     from .clean import clean
-    from .load import InputError, iter_article_paths, load_article
+    from .load import load_all
 
-    articles, failures = [], 0
-    for path in iter_article_paths(paths):
-        try:
-            articles.append(clean(load_article(path, max_bytes=max_bytes)))
-        except InputError as exc:
-            failures += 1
-            typer.echo(f"summarizer: {exc}", err=True)
-    return articles, failures
+    loaded, failed = load_all(paths, max_bytes=max_bytes)
+    for _, error in failed:
+        typer.echo(f"summarizer: {error}", err=True)
+    return [clean(raw) for raw in loaded], len(failed)
 
 
 def _exit_code(done: int, failed: int) -> int:

@@ -21,7 +21,7 @@ from .clean import clean
 from .files import atomic_write
 from .group import band_keys, fingerprint, group
 from .history import History, date_sort_key, new_event_id
-from .load import InputError, iter_article_paths, load_article
+from .load import load_all
 from .schema import (
     SCHEMA_VERSION,
     Article,
@@ -139,14 +139,10 @@ def run_digest(
 
 def load_inputs(inputs: Iterable[str | Path], max_bytes: int) -> tuple[list[Article], list[DigestFailure]]:
     """Load and clean every input; one that cannot be read is a failure of its own, never the night's."""
-    articles, failures = [], []
-    for path in iter_article_paths(inputs):
-        try:
-            articles.append(clean(load_article(path, max_bytes=max_bytes)))
-        except InputError as exc:
-            failures.append(DigestFailure(article=FailedArticle(path=str(path), id=Path(str(path)).stem),
-                                          error=f"input: {exc}", attempts=0))
-    return articles, failures
+    loaded, bad = load_all(inputs, max_bytes=max_bytes)
+    failures = [DigestFailure(article=FailedArticle(path=path, id=Path(path).stem), error=f"input: {error}",
+                              attempts=0) for path, error in bad]
+    return [clean(raw) for raw in loaded], failures
 
 
 def summarize_pending(summarizer, pending: list[_Job], state: State, progress: Progress,
@@ -158,12 +154,12 @@ def summarize_pending(summarizer, pending: list[_Job], state: State, progress: P
     def should_start() -> bool:
         return options.budget_tokens is None or progress.tokens < options.budget_tokens
 
-    def on_done(result: SummaryRecord | Failure) -> None:
+    async def on_done(result: SummaryRecord | Failure) -> None:
         if isinstance(result, SummaryRecord):
             job = by_path[result.article.path]
             job.record = result
             progress.tokens += result.meta.usage.total_tokens
-            state.done(job.key, result)
+            await state.adone(job.key, result)
             progress.summarized += len(job.articles)
         else:
             job = by_path[result.source]
@@ -174,7 +170,7 @@ def summarize_pending(summarizer, pending: list[_Job], state: State, progress: P
             else:
                 job.error, job.attempts = result.error or "unknown error", result.attempts
                 article = job.articles[0]
-                state.failed(job.key, article.sha256, article.path, job.error, job.attempts)
+                await state.afailed(job.key, article.sha256, article.path, job.error, job.attempts)
                 progress.failed += len(job.articles)
         progress.last = job.articles[0].id
         _notify(on_progress, progress)

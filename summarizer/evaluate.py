@@ -142,7 +142,8 @@ def score_article(record: SummaryRecord, gold: dict, article: Article) -> Articl
         quotes.append(summary.date.phrase)
     ungrounded = sum(1 for q in quotes if grounder.locate(q) is None)
     return ArticleScore(
-        id=record.article.id, event_ok=event_f1(summary.event, gold.get("event", "")) >= EVENT_F1, date_ok=date_ok, date=summary.date.value, gold_date=gold.get("date"),
+        id=record.article.id, event_ok=event_f1(summary.event, gold.get("event", "")) >= EVENT_F1,
+        date_ok=date_ok, date=summary.date.value, gold_date=gold.get("date"),
         host_tp=tp, host_fp=fp, host_fn=host_fn, res_tp=r_tp, res_fp=r_fp, res_fn=r_fn,
         ungrounded=ungrounded,
     )

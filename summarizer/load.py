@@ -60,6 +60,22 @@ def iter_article_paths(inputs: Iterable[str | Path]) -> Iterator[str | Path]:
             yield path
 
 
+def load_all(inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+             ) -> tuple[list[RawArticle], list[tuple[str, str]]]:
+    """Every input that loads, and (path, one-line reason) for each one that does not.
+
+    The one loop the CLI and the digest share: a bad file is reported and the rest go on.
+    """
+    loaded: list[RawArticle] = []
+    failed: list[tuple[str, str]] = []
+    for path in iter_article_paths(inputs):
+        try:
+            loaded.append(load_article(path, max_bytes=max_bytes))
+        except InputError as exc:
+            failed.append((str(path), str(exc)))
+    return loaded, failed
+
+
 def read_source(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
     """Return the raw bytes and a display path, enforcing the size cap."""
     if str(source) == STDIN:

@@ -9,7 +9,7 @@ text as written, in its own script.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 
 @cache

@@ -12,6 +12,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import copy
+import inspect
 import os
 import time
 from collections.abc import Callable, Coroutine, Iterable
@@ -164,12 +165,12 @@ class Summarizer:
         self,
         items: Iterable[Source],
         concurrency: int = 4,
-        on_done: Callable[[SummaryRecord | Failure], None] | None = None,
+        on_done: Callable[[SummaryRecord | Failure], Any] | None = None,
         should_start: Callable[[], bool] | None = None,
     ) -> list[SummaryRecord | Failure]:
         """Summarise many inputs concurrently, results in input order; a failure never loses
         the others. ``should_start`` is asked before each article (False: skip it, e.g. a spent
-        token budget); ``on_done`` is called as each one finishes."""
+        token budget); ``on_done`` is called as each one finishes (awaited if it is async)."""
         return self._run(self._amany(list(items), concurrency, on_done, should_start))
 
     def summarize_reply(self, source: Source, reply: ModelReply, *, model: str = "in-process") -> SummaryRecord:
@@ -279,7 +280,7 @@ class Summarizer:
         self,
         items: list[Source],
         concurrency: int,
-        on_done: Callable[[SummaryRecord | Failure], None] | None,
+        on_done: Callable[[SummaryRecord | Failure], Any] | None,
         should_start: Callable[[], bool] | None,
     ) -> list[SummaryRecord | Failure]:
         gate = asyncio.Semaphore(self.max_concurrency(concurrency))
@@ -296,8 +297,7 @@ class Summarizer:
                 out = Failure(_describe(item), f"{type(exc).__name__}: {exc}")
             finally:
                 gate.release()
-            if on_done:
-                on_done(out)
+            await _notify(on_done, out)
             return out
 
         tasks: list[asyncio.Task[SummaryRecord | Failure] | SummaryRecord | Failure] = []
@@ -306,12 +306,19 @@ class Summarizer:
             if should_start is not None and not should_start():
                 gate.release()
                 skipped = Failure(_describe(item), "skipped: token budget spent", skipped=True)
-                if on_done:
-                    on_done(skipped)
+                await _notify(on_done, skipped)
                 tasks.append(skipped)
                 continue
             tasks.append(asyncio.create_task(one(item)))
         return [await t if isinstance(t, asyncio.Task) else t for t in tasks]
+
+
+async def _notify(on_done: Callable[[Any], Any] | None, result: SummaryRecord | Failure) -> None:
+    """Call ``on_done``; a coroutine function is awaited (a state write off the event loop)."""
+    if on_done is not None:
+        outcome = on_done(result)
+        if inspect.isawaitable(outcome):
+            await outcome
 
 
 def _describe(item: Any) -> str:
