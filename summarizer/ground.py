@@ -143,13 +143,14 @@ def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: lis
 
 def _name_within(grounder: Grounder, name: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """A name written more fully than its quote ("眉山市医学会" for the quoted "市医学会"): the
-    longest part of it, at least three characters and half the name, that the quote holds."""
+    longest part of it, at least three characters and half the name, that the quote holds; at
+    each length the ending first, since a Chinese name's head noun comes last (市科协, not 扬州市)."""
     if span is None:
         return None
     quote = fold(grounder.excerpt(span))
     folded = fold(name)
     for size in range(len(folded) - 1, max(2, (len(folded) + 1) // 2) - 1, -1):
-        for start in range(len(folded) - size + 1):
+        for start in sorted(range(len(folded) - size + 1), key=lambda s: -s):
             at = quote.find(folded[start : start + size])
             if at >= 0:
                 return span[0] + at, span[0] + at + size

@@ -36,7 +36,9 @@ def test_picked_numbers_become_items_the_model_and_rules_share(setup) -> None:
     reply = ModelReply(event="甲市商会第三届会员大会", date=1, hosts=[number_of(candidates, prompt, "丙丁")],
                        resolutions=[1])
     proposal = merge(article, reply, candidates, prompt.offer)
-    assert [(h.name, h.role, h.source) for h in proposal.hosts] == [("丙丁", "chair", "both")]
+    # the pick is shared; the allowed family's other find is the rules' own
+    assert [(h.name, h.role, h.source) for h in proposal.hosts] == [
+        ("丙丁", "chair", "both"), ("乙区工商联", "co-organiser", "rules")]
     assert proposal.resolutions[0].source == "both" and "选举戊己" in proposal.resolutions[0].evidence
     assert proposal.date.value == "--05-08"
 
@@ -44,7 +46,7 @@ def test_picked_numbers_become_items_the_model_and_rules_share(setup) -> None:
 def test_a_number_that_was_not_offered_is_dropped_with_a_reason(setup) -> None:
     article, candidates, prompt = setup
     proposal = merge(article, ModelReply(event="x", hosts=[99], resolutions=[42]), candidates, prompt.offer)
-    assert proposal.hosts == [] and proposal.resolutions == []
+    assert all(h.source == "rules" for h in proposal.hosts) and proposal.resolutions == []
     assert {d.reason for d in proposal.dropped} == {"no such host candidate", "no such outcome candidate"}
 
 
@@ -55,21 +57,48 @@ def test_written_out_items_are_the_models_or_both_when_a_rule_found_them(setup) 
         ModelHost(name="会展中心", role="organiser", evidence="在会展中心召开"),
     ], other_resolutions=[ModelResolution(text="选举会长", evidence="大会选举戊己为新一届会长")])
     proposal = merge(article, reply, candidates, prompt.offer)
-    assert [(h.name, h.source) for h in proposal.hosts] == [("乙区工商联", "both"), ("会展中心", "model")]
+    assert [(h.name, h.source) for h in proposal.hosts] == [("乙区工商联", "both"), ("会展中心", "model"),
+                                                           ("丙丁", "rules")]
     assert proposal.resolutions[0].source == "both"
 
 
-def test_rules_add_only_allowed_families_and_only_when_the_model_named_no_host(setup) -> None:
+def test_rules_add_only_allowed_families(setup) -> None:
     article, candidates, prompt = setup
     silent = merge(article, ModelReply(event="大会"), candidates, prompt.offer)
     added = {(h.name, h.source) for h in silent.hosts}
-    assert ("丙丁", "rules") in added and ("乙区工商联", "rules") in added
-    # 甲市商会 is found only by the convene family, which may offer but not add.
-    assert all(c.rule in AUTO_HOST_RULES for c in candidates.hosts if c.name in {h for h, _ in added})
-    assert "甲市商会" not in {h for h, _ in added}
+    assert added == {("丙丁", "rules"), ("乙区工商联", "rules")}
+    # 甲市商会 is found only by the convene family, which may offer but not add: the model must pick it.
+    assert next(c.rule for c in candidates.hosts if c.name == "甲市商会") not in AUTO_HOST_RULES
     spoke = merge(article, ModelReply(event="大会", hosts=[number_of(candidates, prompt, "甲市商会")]), candidates,
                   prompt.offer)
-    assert [h.name for h in spoke.hosts] == ["甲市商会"]
+    assert [(h.name, h.source) for h in spoke.hosts] == [("甲市商会", "both"), ("乙区工商联", "rules"), ("丙丁", "rules")]
+
+
+def test_a_name_the_model_gave_with_an_alias_is_not_added_again() -> None:
+    article = clean("某市铝行业协会二届三次理事会召开。")
+    candidates = collect_candidates(article)
+    prompt = build_prompt(article, candidates)
+    reply = ModelReply(event="理事会", other_hosts=[
+        ModelHost(name="某市铝行业协会（某市铝协）", role="organiser", evidence="某市铝行业协会二届三次理事会召开")])
+    assert [h.name for h in merge(article, reply, candidates, prompt.offer).hosts] == ["某市铝行业协会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "picked", "quotes"),
+    [
+        ("大会选举甲为会长，选举乙为秘书长。", [1, 2], ["大会选举甲为会长，选举乙为秘书长"]),
+        ("大会选举甲为会长，并审议通过了章程修正案。", [1, 2], ["大会选举甲为会长", "并审议通过了章程修正案"]),
+        ("全市共签约8个项目，签约金额达9亿元，其中甲县签约3个项目。", [1, 2, 3],
+         ["全市共签约8个项目，签约金额达9亿元", "其中甲县签约3个项目"]),
+    ],
+)
+def test_adjacent_outcomes_of_one_kind_are_one_resolution(text, picked, quotes) -> None:
+    article = clean(text)
+    candidates = collect_candidates(article)
+    prompt = build_prompt(article, candidates)
+    numbers = [n for n in picked if n <= len(prompt.offer.outcomes)]
+    proposal = merge(article, ModelReply(event="大会", resolutions=numbers), candidates, prompt.offer)
+    assert [r.evidence for r in proposal.resolutions] == quotes
 
 
 def test_the_model_alone_gets_no_rule_items_and_its_own_date(setup) -> None:
