@@ -1,8 +1,10 @@
 """What each part of the product contributes, on the 29 seed + dev articles.
 
-``full`` and ``model`` are replayed from cassettes recorded against the embedded
-model (``make cassettes``); ``rules`` (a model that answers nothing) and
-``oracle`` (the gold answer as the model's reply) run in-process.
+``full`` is replayed from a cassette recorded against the embedded model
+(``make cassettes``); ``rules`` (a model that answers nothing) and ``oracle``
+(the gold answer as the model's reply) run in-process. The ``model`` row (no
+rule candidates) is measured live with ``summarizer eval --ablation model``:
+its replies re-type every quote, which makes it a long recording for little.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .conftest import FIXTURES, ROOT, cassette, recorded_summarizer
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
 GOLD = [FIXTURES / "seeds" / "gold", FIXTURES / "dev" / "gold"]
 ARTICLES = [FIXTURES / "seeds" / "articles", FIXTURES / "dev" / "articles"]
+REPLAYED = ("full", "rules", "oracle")
 METRICS = ("date", "event", "host_p", "host_r", "host_f1", "res_p", "res_r")
 
 
@@ -26,8 +29,8 @@ METRICS = ("date", "event", "host_p", "host_r", "host_f1", "res_p", "res_r")
 def rows() -> dict:
     summarizer = recorded_summarizer()
     out = {}
-    for ablation in ABLATIONS:
-        if ablation in ("full", "model"):
+    for ablation in REPLAYED:
+        if ablation == "full":
             with cassette("evaluate", ablation):
                 out.update(run_ablations(summarizer, GOLD, ARTICLES, [ablation]))
         else:
@@ -41,13 +44,12 @@ def row(rows: dict, name: str) -> dict:
 
 
 def test_every_article_is_scored_in_every_row(rows) -> None:
-    for name in ABLATIONS:
+    for name in REPLAYED:
         assert rows[name].n == 29 and rows[name].failed == [], (name, rows[name].failed)
 
 
-@pytest.mark.parametrize("ablation", ["full", "model"])
-def test_replayed_rows_meet_their_floors(rows, ablation: str) -> None:
-    measured, floors = row(rows, ablation), FLOORS[ablation]
+def test_the_product_meets_its_floors(rows) -> None:
+    measured, floors = row(rows, "full"), FLOORS["full"]
     for metric, floor in floors.items():
         assert measured[metric] >= floor if metric != "ungrounded" else measured[metric] <= floor, metric
 
@@ -69,7 +71,7 @@ def test_the_model_does_the_work(rows) -> None:
 
 def test_json_rows_have_the_documented_keys(rows) -> None:
     printed = json.loads(render_rows(rows, as_json=True))
-    assert list(printed["rows"]) == list(ABLATIONS)
+    assert list(printed["rows"]) == list(REPLAYED) and set(REPLAYED) <= set(ABLATIONS)
     assert set(printed["rows"]["full"]) == {"n", "date", "event", "host_p", "host_r", "host_f1", "res_p", "res_r",
                                             "ungrounded"}
 
