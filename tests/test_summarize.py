@@ -71,13 +71,16 @@ def test_half_the_requests_failing_still_summarizes_everything() -> None:
     articles = [path for path, _ in gold_pairs()]
     rng = random.Random(7)
     faults = ["500", "429", "hang", "bad_json", "truncated", "schema_violation", "503"]
-    # Every other request fails, in a random mix of transient and broken outputs.
-    script = [item for _ in range(len(articles) * 3) for item in (rng.choice(faults), "ok")]
+    # Every other request fails, in a random mix of transient and broken outputs. One article at a
+    # time, so each meets exactly one fault and then a good answer: a retry (429/5xx/hang) or a
+    # re-ask (bad JSON, truncation, schema violation) must recover it with one more request.
+    # (Concurrent faults are exercised by the digest's 40 % fault test.)
+    script = [item for _ in range(len(articles)) for item in (rng.choice(faults), "ok")]
     with fake_server(script=script, hang_seconds=1.0) as server:
-        results = make(server).summarize_many(articles, concurrency=4)
-    assert all(isinstance(r, SummaryRecord) for r in results), results
-    assert all(1 <= r.meta.attempts <= 6 for r in results)
-    assert len(server.requests) == sum(r.meta.attempts for r in results)
+        results = make(server).summarize_many(articles, concurrency=1)
+    assert all(isinstance(r, SummaryRecord) for r in results), [r for r in results if not isinstance(r, SummaryRecord)]
+    assert [r.meta.attempts for r in results] == [2] * len(articles)
+    assert len(server.requests) == 2 * len(articles)
 
 
 def test_one_failure_does_not_lose_the_others(seed_000) -> None:
