@@ -182,7 +182,8 @@ class Usage(BaseModel):
 
 
 class Dropped(BaseModel):
-    item: dict
+    # Stated, not left to pydantic: versions before 2.9 leave additionalProperties out for a dict.
+    item: dict = Field(json_schema_extra={"additionalProperties": True})
     reason: str
 
 
