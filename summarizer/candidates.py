@@ -13,7 +13,7 @@ one rule covers both scripts; names and quotes are cut from the original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import grammar as g
@@ -55,8 +55,24 @@ class Candidates:
 
 
 def collect_candidates(article: Article) -> Candidates:
-    """Every date, host and outcome candidate of one cleaned article."""
-    return _collect(article.text)
+    """Every date, host and outcome candidate of one cleaned article.
+
+    A headline that opens the text restates the body in telegraphic form: the outcome is
+    quoted from the body's sentence, so no outcome is offered from the headline line."""
+    found = _collect(article.text)
+    headline = _headline_end(article)
+    if not headline:
+        return found
+    return replace(found, outcomes=tuple(o for o in found.outcomes if o.span[0] >= headline))
+
+
+def _headline_end(article: Article) -> int:
+    """End of the first line when it is the article's title (script and spacing aside)."""
+    if not article.title:
+        return 0
+    first = article.text.split("\n", 1)[0]
+    same = re.sub(r"\s+", "", fold(first)) == re.sub(r"\s+", "", fold(article.title))
+    return len(first) if same and "\n" in article.text else 0
 
 
 @lru_cache(maxsize=256)
@@ -528,6 +544,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.FIRST_PERSON.search(folded, sentence_start, marker.start()):
         return False
+    if clause_start == marker.start() and g.AGREEMENT_TERMS_CLAUSE.fullmatch(marker.group()):
+        return True  # "县府指出，备忘录内容包括…": the deal's terms, whoever relays them
     return not _speech_before(folded, sentence_start, marker.start())
 
 
@@ -540,12 +558,30 @@ def _speech_before(folded: str, start: int, end: int) -> bool:
     clause_start = max(folded.rfind(ch, start, end) for ch in "，,；;") + 1
     if clause_start > start and g.MEETING_CLAUSE.match(folded[clause_start:end]):
         return False
+    object_end = start  # "提出了意见和建议，…": the 建议 inside an act's object is no speech
     for speech in g.SPEECH_VERB.finditer(folded, start, end):
+        if speech.start() < object_end:
+            continue
         if speech.start() > start and folded[speech.start() - 1] == "的":
+            continue
+        if (clause_end := _act_with_object(folded, speech, end)) is not None:
+            object_end = clause_end
             continue
         if not g.MEETING_SUBJECT.search(folded[start : speech.start()]):
             return True
     return False
+
+
+def _act_with_object(folded: str, verb: re.Match[str], marker_start: int) -> int | None:
+    """"提出了许多建议，修改完善了《计划》", "争先发言，…": a speech verb with 了 takes its own
+    object, and 发言/讲话/致辞 take none; either ends with its clause, and a later clause is
+    the subject's next act, not reported speech. Returns where that clause ends, or None
+    when the verb reports speech."""
+    verb_end = verb.end()
+    if not folded.startswith("了", verb_end) and not g.SPEECH_ACT.fullmatch(verb.group()):
+        return None
+    ends = [i for ch in "，,；;" if (i := folded.find(ch, verb_end, marker_start)) >= 0]
+    return min(ends) if ends else None
 
 
 def _parts(folded: str, start: int, end: int, markers: list[re.Match[str]]) -> list[tuple[int, int]]:

@@ -60,6 +60,12 @@ TITLE = (
 PERSON = r"[\u3400-\u9fff·]{2,4}"
 
 # ---------------------------------------------------------------- outcomes
+# A deal's terms are an outcome of its signing: what the agreement says the parties will do.
+_AGREEMENT = r"(?:合作)?(?:框架)?(?:协议|协议书|备忘录|合同|协定|MOU|mou)"
+AGREEMENT_TERMS = (
+    rf"(?:根据|按照|依据|依照)(?:该|本|此|这一)?{_AGREEMENT}|"
+    rf"(?:本次|此次|这次|该|本)?{_AGREEMENT}的?(?:主要)?(?:内容|条款)"
+)
 # A verb that states an outcome of the event on its own.
 STRONG_OUTCOME = re.compile(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了|通过《|"
@@ -70,16 +76,22 @@ STRONG_OUTCOME = re.compile(
     r"(?:会议|大会|研究|一致|并|还|同时|会上)决定|作出决定|决议|责成|批准|"
     r"宣布成立|正式成立|成立了|挂牌成立|"
     r"正式发布|发布了|发布《|正式启动|启动了|"
-    r"达成\S{0,12}?(?:协议|共识|合作)"
+    r"达成\S{0,12}?(?:协议|共识|合作)|"
+    # the terms of a deal: "根据协议，双方将…", "备忘录内容包括…"
+    rf"{AGREEMENT_TERMS}|"
+    # taking up an office: "张三受命为董事长", "李四出任秘书长"
+    r"受命(?:为|担任)|出任|接任|"
+    # a decision read out: "宣读了《关于表彰…的决定》"
+    r"宣读了?[：:]?[^。；;，,]{0,60}?(?:决定|通知|决议|命令|通报|批复|名单|公告)"
 )
 # Kinds of outcome: two adjacent clauses of one kind ("选举A为会长，选举B为秘书长") report one outcome.
 OUTCOME_KINDS = {
     "adopted": re.compile(r"通过|同意|审定|批准|修订"),
     "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
-    "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
+    "signed": re.compile(rf"签署|签订|签约|续签|缔结|达成|{AGREEMENT_TERMS}"),
     "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评"),
-    "appointed": re.compile(r"任命|聘任|聘请|免去"),
-    "decided": re.compile(r"决定|决议|责成"),
+    "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任"),
+    "decided": re.compile(r"决定|决议|责成|宣读"),
     "founded": re.compile(r"成立|发布|启动"),
 }
 
@@ -94,6 +106,10 @@ def outcome_kind(text: str) -> str | None:
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
 )
+# Speaking as an act, with no content clause of its own ("争先发言，…").
+SPEECH_ACT = re.compile(r"致辞|致词|讲话|发言")
+# A clause that opens on the deal's terms ("根据协议", "备忘录内容").
+AGREEMENT_TERMS_CLAUSE = re.compile(AGREEMENT_TERMS)
 # A first-person subject ("我们因此成立了…") is someone speaking; "我院/我市/我会" is the institution writing.
 FIRST_PERSON = re.compile(r"(?:我们|咱们|我)(?![院市县区省会校局厂司所部国行处科委办镇乡村])")
 # A collective subject: "会议强调", "与会代表一致认为", "双方表示" state what the meeting or the
@@ -107,7 +123,7 @@ MEETING_SUBJECT = re.compile(_COLLECTIVE)
 MEETING_CLAUSE = re.compile(rf"^(?:随后|接着|最后|然后|同时)?{_COLLECTIVE}")
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(
-    r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任)|此前|去年|往年|历年|多年来"
+    r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任|出任|接任|担任)|此前|去年|往年|历年|多年来"
 )
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
 BACKGROUND_OPENER = re.compile(

@@ -505,13 +505,14 @@ def _retry_after(exc: BaseException | None) -> float | None:
 
 
 def backoff(maximum: float) -> Callable[[RetryCallState], float]:
-    """Exponential backoff with jitter: 0.5 s, 1 s, 2 s … up to ``maximum``, plus up to 0.5 s.
+    """Exponential backoff with jitter: 0.5 s, 1 s, 2 s … up to ``maximum``, plus up to 0.5 s
+    (never more than ``maximum`` itself, so a small cap really bounds the wait).
 
     Written out rather than taken from ``wait_exponential_jitter``, whose arguments differ
     between tenacity releases (``initial`` in older ones, ``multiplier`` in newer ones)."""
 
     def wait(state: RetryCallState) -> float:
-        return min(maximum, 0.5 * 2 ** max(0, state.attempt_number - 1)) + random.uniform(0, 0.5)
+        return min(maximum, 0.5 * 2 ** max(0, state.attempt_number - 1)) + random.uniform(0, min(0.5, maximum))
 
     return wait
 

@@ -299,6 +299,26 @@ OUTCOME_CASES = [
     ("双方签署会议纪要。", "签署会议纪要"),
     # a sentence that ends on the verb: the next sentence's 大会 is not a ceremony's name
     ("两份报告经全体会员一致通过。大会随后闭幕。", "两份报告经全体会员一致通过"),
+    # the terms of a deal: what the agreement says the parties will do
+    ("根据协议，双方将在人才培养和技术转移等领域开展合作。", "根据协议，双方将在人才培养和技术转移等领域开展合作"),
+    ("按照框架协议，江城市将为项目提供用地保障。", "按照框架协议，江城市将为项目提供用地保障"),
+    ("此次备忘录内容包括互派研修团和共办农产品展销会两项。", "此次备忘录内容包括互派研修团和共办农产品展销会两项"),
+    ("合作协议的主要条款涵盖资金、场地和人员三个方面。", "合作协议的主要条款涵盖资金、场地和人员三个方面"),
+    ("两市续签的MOU内容涉及观光宣传与青年交流。", "MOU内容涉及观光宣传与青年交流"),
+    # taking up an office
+    ("经董事会表决，赵明受命为新一届董事长。", "赵明受命为新一届董事长"),
+    ("会议同意由孙丽出任协会秘书长。", "孙丽出任协会秘书长"),
+    ("钱进接任江城市律师协会会长。", "钱进接任江城市律师协会会长"),
+    # a decision read out
+    ("秘书长宣读了《关于表彰优秀会员单位的决定》。", "宣读了《关于表彰优秀会员单位的决定》"),
+    ("会上宣读了理事会换届选举结果的通报。", "宣读了理事会换届选举结果的通报"),
+    # a speech verb with 了 ends with its own object; the next clause is the subject's next act
+    ("与会代表提出了许多意见和建议，补充修改完善了《年度工作计划》。", "修改完善了《年度工作计划》"),
+    ("理事们讨论了章程草案，一致同意提交会员大会审议。", "一致同意提交会员大会审议"),
+    ("代表们踊跃发言，审议通过了新修订的会员公约。", "审议通过了新修订的会员公约"),
+    # a deal's terms, whoever relays them
+    ("县政府指出，备忘录内容包括农产品展销和观光宣传两项。", "备忘录内容包括农产品展销和观光宣传两项"),
+    ("张局长表示，根据协议，两地将互派干部挂职。", "根据协议，两地将互派干部挂职"),
 ]
 
 
@@ -315,6 +335,19 @@ def test_two_outcomes_in_one_sentence_are_two_candidates() -> None:
     for written in (text, _TO_TRADITIONAL.convert(text)):
         evidence = [fold(o.evidence) for o in _candidates(written).outcomes]
         assert evidence == ["大会选举产生了第四届理事会", "王立新当选会长"]
+
+
+def test_no_outcome_is_offered_from_the_headline_line() -> None:
+    """A headline restates the body; the outcome is quoted from the body's sentence."""
+    text = "两市签署友好合作协议\n江城市与湖城市今天签署友好合作协议。\n双方将互派干部挂职。"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        title = written.split("\n", 1)[0]
+        article = Article(id="invented", path="invented.txt", sha256="0" * 64, text=written, title=title,
+                          chars_in=len(written), chars_out=len(written))
+        outcomes = collect_candidates(article).outcomes
+        assert [fold(o.evidence) for o in outcomes] == ["江城市与湖城市今天签署友好合作协议"]
+        # the same first line without a known title is an ordinary sentence
+        assert len(_candidates(written).outcomes) == 2
 
 
 def test_three_documents_adopted_are_one_candidate_each() -> None:
@@ -357,6 +390,10 @@ NOT_OUTCOME_CASES = [
     "双方表示，将以此次签约为契机，深化务实合作。",  # the act pointed at, not reported
     "经市民政局批准，协会更名为江城市数字经济协会。",  # an outside authority's approval
     "我们因此成立了青年工作部，专门服务年轻会员。",  # first person: someone speaking
+    "张秘书长介绍了新一届理事会选举产生的经过。",  # the object of a speech verb with 了
+    "他表示了感谢，并希望双方尽快签订协议。",  # 希望 still reports a wish
+    "周会长曾出任江城市工商联副主席。",  # an office held before: background
+    "李主任强调，要按照协议约定抓好落实。",  # the terms inside speech
 ]
 
 
