@@ -77,9 +77,10 @@ def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> 
     deadline = started + deadline_seconds
     by_key = {job.key: job for job in jobs}
     mode = batch_mode(summarizer.settings.mode)
+    cap = summarizer.settings.backoff_max
 
     def collect(batch: Any) -> None:
-        outputs = _download(client, batch)
+        outputs = _download(client, batch, cap)
         for key in _batch_keys(state, batch.id):
             job = by_key.pop(key, None)
             if job is not None:
@@ -92,7 +93,7 @@ def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> 
         if not by_key.keys() & set(entry.keys):
             continue
         log.info("resuming batch %s (%d articles)", entry.id, len(entry.keys))
-        batch = _wait_for(client, entry.id, state, poll, deadline)
+        batch = _wait_for(client, entry.id, state, poll, deadline, cap)
         if batch is None:
             _still_running(by_key, entry.keys, entry.id, progress, on_progress)
             return
@@ -114,14 +115,14 @@ def run_batch(summarizer, jobs: list, state, progress, options, on_progress) -> 
         _notify(on_progress, progress)
         return
     payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
-    uploaded = _retry(lambda: client.files.create(file=("digest.jsonl", payload), purpose="batch"))
+    uploaded = _retry(lambda: client.files.create(file=("digest.jsonl", payload), purpose="batch"), cap)
     batch = _retry(lambda: client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
-                                                 completion_window="24h"))
+                                                 completion_window="24h"), cap)
     keys = [line["custom_id"] for line in lines]
     state.save_batch(batch.id, uploaded.id, keys, batch.status)
     log.info("submitted batch %s (%d articles, input file %s)", batch.id, len(keys), uploaded.id)
     submitted = batch.id
-    batch = _wait_for(client, submitted, state, poll, deadline, first=batch)
+    batch = _wait_for(client, submitted, state, poll, deadline, cap, first=batch)
     if batch is None:
         _still_running(by_key, keys, submitted, progress, on_progress)
         return
@@ -135,24 +136,25 @@ def _batch_keys(state, batch_id: str) -> list[str]:
     return []
 
 
-def _wait_for(client, batch_id: str, state, poll: float, deadline: float, first: Any = None) -> Any | None:
+def _wait_for(client, batch_id: str, state, poll: float, deadline: float, cap: float,
+              first: Any = None) -> Any | None:
     """Poll until the batch is terminal; None when the deadline passes first (it stays open in the state)."""
-    batch = first if first is not None else _retry(lambda: client.batches.retrieve(batch_id))
+    batch = first if first is not None else _retry(lambda: client.batches.retrieve(batch_id), cap)
     while batch.status not in TERMINAL:
         state.set_batch_status(batch_id, batch.status)
         if time.monotonic() + poll > deadline:
             log.warning("batch %s still %s at the deadline; the next run resumes it", batch_id, batch.status)
             return None
         time.sleep(poll)
-        batch = _retry(lambda: client.batches.retrieve(batch_id))
+        batch = _retry(lambda: client.batches.retrieve(batch_id), cap)
     return batch
 
 
-def _download(client, batch: Any) -> dict[str, dict]:
+def _download(client, batch: Any, cap: float) -> dict[str, dict]:
     outputs: dict[str, dict] = {}
     for file_id in (batch.output_file_id, batch.error_file_id):
         if file_id:
-            text = _retry(lambda file_id=file_id: client.files.content(file_id).text)
+            text = _retry(lambda file_id=file_id: client.files.content(file_id).text, cap)
             for line in text.splitlines():
                 if line.strip():
                     entry = json.loads(line)
@@ -191,10 +193,11 @@ def _still_running(by_key: dict, keys: list[str], batch_id: str, progress, on_pr
     _notify(on_progress, progress)
 
 
-def _retry(call: Callable[[], R]) -> R:
-    """Files and Batches calls get the chat path's treatment of transient errors."""
+def _retry(call: Callable[[], R], cap: float) -> R:
+    """Files and Batches calls get the chat path's treatment of transient errors (and its
+    longest wait, ``backoff_max``)."""
     for attempt in Retrying(retry=retry_if_exception(is_transient), stop=stop_after_attempt(5),
-                            wait=backoff(8.0), reraise=True):
+                            wait=backoff(cap), reraise=True):
         with attempt:
             return call()
     raise RuntimeError("unreachable")  # pragma: no cover

@@ -32,6 +32,7 @@ class Settings:
             model=env.get("SUMMARIZER_MODEL") or DEFAULT_REMOTE_MODEL,
             timeout=float(env.get("SUMMARIZER_TIMEOUT") or DEFAULT_TIMEOUT),
             mode=env.get("SUMMARIZER_MODE") or "auto",
+            backoff_max=float(env.get("SUMMARIZER_BACKOFF_MAX") or cls.backoff_max),
         )
         given = {key: value for key, value in overrides.items() if value is not None}
         settings = replace(settings, **given)

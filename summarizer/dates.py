@@ -809,7 +809,7 @@ def years_in_article(text: str, published: str | None, title: str | None) -> fro
     years: set[int] = set()
     pub = _published_date(published)
     for source in (text or "", title or ""):
-        for c in _scan(source, loose=False):
+        for c in find_candidates(source):
             if c.year is not None:
                 year = c.year
                 if c.two_digit_year:

@@ -39,13 +39,18 @@ class NormalizedText:
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
-        chars: list[str] = []
+        """Runs of characters that stay one character map offset to offset; only the few
+        that vanish (spaces) or grow ("…" → "...") are walked one by one."""
+        uneven = _learn(original)
         offsets: list[int] = []
-        for index, char in enumerate(original):
-            for piece in _normalize_char(char):
-                chars.append(piece)
-                offsets.append(index)
-        return cls("".join(chars), offsets)
+        at = 0
+        for match in uneven.finditer(original):
+            index = match.start()
+            offsets.extend(range(at, index))
+            offsets.extend([index] * len(_normalize_char(match.group())))
+            at = index + 1
+        offsets.extend(range(at, len(original)))
+        return cls(original.translate(_NORMALIZED), offsets)
 
     def find(self, quote: str) -> tuple[int, int] | None:
         needle = "".join(piece for char in quote for piece in _normalize_char(char))
@@ -55,6 +60,30 @@ class NormalizedText:
         if at < 0:
             return None
         return self.offsets[at], self.offsets[at + len(needle) - 1] + 1
+
+
+# What each character seen so far normalises to, as a str.translate table, and a pattern for
+# those that do not stay exactly one character (spaces vanish, "…" becomes "...").
+_NORMALIZED: dict[int, str] = {}
+_UNEVEN: set[str] = set()
+_LEARNED: set[str] = set()
+_uneven_pattern = re.compile(r"(?!)")
+
+
+def _learn(text: str) -> re.Pattern[str]:
+    global _uneven_pattern
+    new = set(text) - _LEARNED
+    if new:
+        for char in new:
+            piece = _normalize_char(char)
+            if piece != char:
+                _NORMALIZED[ord(char)] = piece
+            if len(piece) != 1:
+                _UNEVEN.add(char)
+        _LEARNED.update(new)
+        if _UNEVEN:
+            _uneven_pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(_UNEVEN)) + "]")
+    return _uneven_pattern
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,7 @@ text as written, in its own script.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 
 @cache
@@ -24,8 +24,11 @@ _TABLE: dict[int, str] = {}
 _SEEN: set[str] = set()
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Simplified-script copy of ``text`` with the same length (offsets hold)."""
+    """Simplified-script copy of ``text`` with the same length (offsets hold).
+
+    Memoised: every stage folds the same article, and its names and sentences, again."""
     new = set(text) - _SEEN
     if new:
         for char in new:

@@ -28,7 +28,7 @@ def run(*args: str, env: dict | None = None, stdin: bytes | None = None) -> subp
 
 def remote(server) -> dict:
     return {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": SECRET, "SUMMARIZER_MODEL": "fake",
-            "SUMMARIZER_MODE": "json_object_schema"}
+            "SUMMARIZER_MODE": "json_object_schema", "SUMMARIZER_BACKOFF_MAX": "0.05"}
 
 
 def test_clean_json_fields() -> None:

@@ -311,7 +311,7 @@ def test_kill_9_mid_run_then_rerun_completes(tmp_path: Path) -> None:
     with fake_server(latency=0.4) as server:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
         env.update(OPENAI_BASE_URL=server.base_url, OPENAI_API_KEY="sk-test", SUMMARIZER_MODEL="fake",
-                   SUMMARIZER_MODE="json_object_schema")
+                   SUMMARIZER_MODE="json_object_schema", SUMMARIZER_BACKOFF_MAX="0.05")
         command = [sys.executable, "-m", "summarizer.cli", "digest", str(folder), "--out", str(out),
                    "--concurrency", "2", "--date", "2026-11-23"]
         proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -353,7 +353,7 @@ def test_non_tty_prints_one_summary_line(tmp_path: Path) -> None:
     with fake_server() as server:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
         env.update(OPENAI_BASE_URL=server.base_url, OPENAI_API_KEY="sk-test", SUMMARIZER_MODEL="fake",
-                   SUMMARIZER_MODE="json_object_schema")
+                   SUMMARIZER_MODE="json_object_schema", SUMMARIZER_BACKOFF_MAX="0.05")
         result = subprocess.run([sys.executable, "-m", "summarizer.cli", "digest", str(folder), "--out",
                                  str(tmp_path / "out")], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0

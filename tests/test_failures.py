@@ -45,7 +45,8 @@ def run(*args: str, env: dict | None = None, umask: int = -1, wait: bool = True)
 
 def remote(server, **extra: str) -> dict:
     return {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": SECRET, "SUMMARIZER_MODEL": "fake",
-            "SUMMARIZER_MODE": "json_object_schema", "SUMMARIZER_BATCH_POLL": "0.05", **extra}
+            "SUMMARIZER_MODE": "json_object_schema", "SUMMARIZER_BATCH_POLL": "0.05",
+            "SUMMARIZER_BACKOFF_MAX": "0.05", **extra}
 
 
 def chat_requests(server) -> int:

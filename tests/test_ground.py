@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.clean import clean
-from summarizer.ground import Grounder, ground, role_contradicted, speech_not_decision
+from summarizer.ground import (
+    Grounder,
+    NormalizedText,
+    ground,
+    role_contradicted,
+    speech_not_decision,
+)
 from summarizer.merge import Proposal, ProposedHost, ProposedResolution
 from summarizer.schema import EventDate
 
@@ -133,3 +141,24 @@ def test_duplicates_merge_their_sources() -> None:
         host("孙三", "chair", "会议由协会会长孙三主持", "model"),
     ]))
     assert len(report.summary.hosts) == 1 and report.summary.hosts[0].source == "both"
+
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("会議决定 \n\t\u3000“”「」、。（）ＡＢ１２㈠…—abc]^-\\")), max_size=60)
+
+
+@given(_MIXED, st.integers(min_value=0, max_value=59), st.integers(min_value=1, max_value=20))
+@settings(max_examples=300, deadline=None)
+def test_a_quote_cut_from_any_text_is_found_where_it_was_cut(text: str, start: int, length: int) -> None:
+    """Spaces, full-width forms and characters NFKC expands ("…", "㈠") never shift a span:
+    the located span reads back, normalised, exactly as the quote does."""
+    quote = text[start : start + length]
+    index = NormalizedText.of(text)
+    wanted = NormalizedText.of(quote).text
+    span = index.find(quote)
+    if not wanted:
+        assert span is None
+        return
+    assert span is not None
+    assert NormalizedText.of(text[span[0] : span[1]]).text == wanted
+    assert len(index.offsets) == len(index.text) and index.offsets == sorted(index.offsets)
