@@ -21,7 +21,14 @@ Precision = Literal["day", "month", "year", "unknown"]
 DATE_VALUE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?|---\d{2})$"
 
 
-class Removal(BaseModel):
+class _Record(BaseModel):
+    """Every schema class builds its validator on first use, not at import: the CLI answers
+    ``--help`` and usage errors without paying for models it never touches."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Removal(_Record):
     """One thing cleaning cut, kept so a user can audit it."""
 
     kind: str
@@ -29,7 +36,7 @@ class Removal(BaseModel):
     line: int | None = Field(default=None, description="1-based line in the loaded text")
 
 
-class RawArticle(BaseModel):
+class RawArticle(_Record):
     """Decoded input: text plus whatever metadata the container (HTML) carried."""
 
     id: str
@@ -45,7 +52,7 @@ class RawArticle(BaseModel):
     url: str | None = Field(default=None, description="The page's own URL when the page states it")
 
 
-class Article(BaseModel):
+class Article(_Record):
     """A cleaned article: what every later stage reads."""
 
     id: str
@@ -70,7 +77,7 @@ class Article(BaseModel):
 # was not offered. Quotes, spans and dates are expanded and checked locally.
 
 
-class ModelHost(BaseModel):
+class ModelHost(_Record):
     model_config = ConfigDict(extra="ignore")
 
     name: str = Field(description="Organisation or person exactly as written in the article")
@@ -78,7 +85,7 @@ class ModelHost(BaseModel):
     evidence: str = Field(description="Short verbatim quote from the article naming this role")
 
 
-class ModelResolution(BaseModel):
+class ModelResolution(_Record):
     model_config = ConfigDict(extra="ignore")
 
     text: str = Field(description="The decision, in a few words")
@@ -101,7 +108,7 @@ def _numbers(value: object) -> object:
     return [_number(v) for v in value] if isinstance(value, list) else value
 
 
-class ModelReply(BaseModel):
+class ModelReply(_Record):
     # Lenient when reading (a missing list is empty), but the schema sent to the server requires
     # every key, so grammar-constrained decoding cannot stop at "{}".
     model_config = ConfigDict(
@@ -131,7 +138,7 @@ class ModelReply(BaseModel):
 # The record the product prints.
 
 
-class ArticleRef(BaseModel):
+class ArticleRef(_Record):
     id: str
     path: str
     sha256: str
@@ -141,14 +148,14 @@ class ArticleRef(BaseModel):
     url: str | None = None
 
 
-class EventDate(BaseModel):
+class EventDate(_Record):
     value: str | None = Field(default=None, pattern=DATE_VALUE_PATTERN)
     precision: Precision = "unknown"
     phrase: str | None = None
     year_inferred: bool = False
 
 
-class Host(BaseModel):
+class Host(_Record):
     name: str
     role: Role
     evidence: str
@@ -156,21 +163,21 @@ class Host(BaseModel):
     source: ItemSource = Field(default="model", description="Who proposed it: the model, a rule, or both")
 
 
-class Resolution(BaseModel):
+class Resolution(_Record):
     text: str
     evidence: str
     span: tuple[int, int] = Field(description="Offsets of evidence in the cleaned text")
     source: ItemSource = Field(default="model", description="Who proposed it: the model, a rule, or both")
 
 
-class Summary(BaseModel):
+class Summary(_Record):
     event: str
     date: EventDate
     hosts: list[Host] = Field(default_factory=list)
     resolutions: list[Resolution] = Field(default_factory=list)
 
 
-class Usage(BaseModel):
+class Usage(_Record):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
@@ -181,13 +188,13 @@ class Usage(BaseModel):
         self.total_tokens += other.total_tokens
 
 
-class Dropped(BaseModel):
+class Dropped(_Record):
     # Stated, not left to pydantic: versions before 2.9 leave additionalProperties out for a dict.
     item: dict = Field(json_schema_extra={"additionalProperties": True})
     reason: str
 
 
-class Meta(BaseModel):
+class Meta(_Record):
     model: str
     endpoint: str
     mode: str
@@ -204,7 +211,7 @@ class Meta(BaseModel):
     )
 
 
-class SummaryRecord(BaseModel):
+class SummaryRecord(_Record):
     article: ArticleRef
     summary: Summary
     meta: Meta
@@ -214,7 +221,7 @@ class SummaryRecord(BaseModel):
 # The nightly digest.
 
 
-class DigestSource(BaseModel):
+class DigestSource(_Record):
     path: str
     id: str
     title: str | None = None
@@ -222,7 +229,7 @@ class DigestSource(BaseModel):
     url: str | None = None
 
 
-class DigestItem(BaseModel):
+class DigestItem(_Record):
     """One event; several articles reporting it become one item with several sources."""
 
     event_id: str = Field(default="", description="Stable across nights: the same event keeps its id")
@@ -234,18 +241,18 @@ class DigestItem(BaseModel):
     sources: list[DigestSource]
 
 
-class FailedArticle(BaseModel):
+class FailedArticle(_Record):
     path: str
     id: str
 
 
-class DigestFailure(BaseModel):
+class DigestFailure(_Record):
     article: FailedArticle
     error: str
     attempts: int = 0
 
 
-class DigestStats(BaseModel):
+class DigestStats(_Record):
     articles: int = 0
     summarized: int = 0
     cached: int = 0
@@ -255,7 +262,7 @@ class DigestStats(BaseModel):
     seconds: float = 0.0
 
 
-class Digest(BaseModel):
+class Digest(_Record):
     schema_version: str = SCHEMA_VERSION
     generated_at: str
     date: str
