@@ -18,7 +18,8 @@ schemas:
 
 # Re-record every cassette against the embedded model served on 127.0.0.1: the full and
 # model-alone evaluation rows over the 29 articles, the injection article and the mode ladder.
-# Needs the [local] extra; about 20 minutes on 2 idle cores.
+# Needs the [local] extra; about 45 minutes on 2 idle cores (the model-alone row re-types its
+# quotes). SUMMARIZER_RECORD_MODE=new_episodes keeps what is recorded and adds what is missing.
 cassettes:
 	rm -rf cassettes/evaluate cassettes/llm
 	.venv/bin/summarizer serve --port $(PORT) & pid=$$!; \

@@ -67,12 +67,16 @@ def collect_candidates(article: Article) -> Candidates:
 
 
 def _headline_end(article: Article) -> int:
-    """End of the first line when it is the article's title (script and spacing aside)."""
-    if not article.title:
+    """End of the first line when it is the article's headline: it starts with the title or the
+    title starts with it (a subtitle after the title, a title cut short; script, spacing and
+    quotation marks aside)."""
+    if not article.title or "\n" not in article.text:
         return 0
     first = article.text.split("\n", 1)[0]
-    same = re.sub(r"\s+", "", fold(first)) == re.sub(r"\s+", "", fold(article.title))
-    return len(first) if same and "\n" in article.text else 0
+    line, title = (re.sub(r"[\s「」『』“”\"《》]+", "", fold(x)) for x in (first, article.title))
+    if len(title) < 4 or not line:
+        return 0
+    return len(first) if line.startswith(title) or title.startswith(line) else 0
 
 
 @lru_cache(maxsize=256)

@@ -44,7 +44,8 @@ RECORD_URL = os.environ.get("SUMMARIZER_RECORD_URL", "http://127.0.0.1:8765/v1")
 RECORDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4"
 
 vcr_config = {
-    "record_mode": "all" if RECORDING else "none",
+    # SUMMARIZER_RECORD_MODE=new_episodes records only what a cassette lacks (one new row).
+    "record_mode": os.environ.get("SUMMARIZER_RECORD_MODE", "all") if RECORDING else "none",
     "match_on": ["method", "path", "body"],
     "filter_headers": ["authorization", "x-api-key", "api-key", "openai-organization", "openai-project",
                        "cookie", "set-cookie"],

@@ -348,6 +348,12 @@ def test_no_outcome_is_offered_from_the_headline_line() -> None:
         assert [fold(o.evidence) for o in outcomes] == ["江城市与湖城市今天签署友好合作协议"]
         # the same first line without a known title is an ordinary sentence
         assert len(_candidates(written).outcomes) == 2
+        # a headline line with a subtitle after the title, or a title cut short, is still the headline
+        for known in (title[:6], title + "！市长会见客商"):
+            subtitled = written.replace(title, title + "！市长会见客商", 1) if len(known) > len(title) else written
+            article = Article(id="invented", path="invented.txt", sha256="0" * 64, text=subtitled, title=known,
+                              chars_in=len(subtitled), chars_out=len(subtitled))
+            assert len(collect_candidates(article).outcomes) == 1
 
 
 def test_three_documents_adopted_are_one_candidate_each() -> None:

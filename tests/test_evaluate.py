@@ -1,10 +1,9 @@
 """What each part of the product contributes, on the 29 seed + dev articles.
 
-``full`` is replayed from a cassette recorded against the embedded model
-(``make cassettes``); ``rules`` (a model that answers nothing) and ``oracle``
-(the gold answer as the model's reply) run in-process. The ``model`` row (no
-rule candidates) is measured live with ``summarizer eval --ablation model``:
-its replies re-type every quote, which makes it a long recording for little.
+``full`` and ``model`` (the model alone: no rule candidates offered or added)
+are replayed from cassettes recorded against the embedded model (``make
+cassettes``); ``rules`` (a model that answers nothing) and ``oracle`` (the gold
+answer as the model's reply) run in-process.
 """
 
 from __future__ import annotations
@@ -16,12 +15,13 @@ import pytest
 from summarizer.evaluate import ABLATIONS, render_rows, run_ablations
 from summarizer.schema import SummaryRecord
 
-from .conftest import FIXTURES, ROOT, cassette, recorded_summarizer
+from .conftest import FIXTURES, RECORDING, ROOT, cassette, recorded_summarizer
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text(encoding="utf-8"))
 GOLD = [FIXTURES / "seeds" / "gold", FIXTURES / "dev" / "gold"]
 ARTICLES = [FIXTURES / "seeds" / "articles", FIXTURES / "dev" / "articles"]
 REPLAYED = ("full", "rules", "oracle")
+MODEL_ALONE = ROOT / "cassettes" / "evaluate" / "model.yaml"
 METRICS = ("date", "event", "host_p", "host_r", "host_f1", "res_p", "res_r")
 
 
@@ -67,6 +67,20 @@ def test_the_model_does_the_work(rows) -> None:
     assert full["event"] - rules["event"] >= 0.3
     assert full["host_r"] - rules["host_r"] >= 0.15
     assert full["res_r"] - rules["res_r"] >= 0.3
+
+
+@pytest.mark.skipif(not (MODEL_ALONE.exists() or RECORDING), reason="model-alone cassette not recorded")
+def test_the_model_alone_row(rows) -> None:
+    """The model with nothing offered: what the rule candidates add is the gap to ``full``.
+    Every article is answered, nothing it quotes is ungrounded, and the product beats it."""
+    summarizer = recorded_summarizer()
+    with cassette("evaluate", "model"):
+        alone = run_ablations(summarizer, GOLD, ARTICLES, ["model"])
+    print(render_rows({**rows, **alone}))
+    model, full = row(alone, "model"), row(rows, "full")
+    assert alone["model"].n == 29 and alone["model"].failed == []
+    assert model["ungrounded"] == 0
+    assert full["host_f1"] >= model["host_f1"] and full["res_r"] >= model["res_r"]
 
 
 def test_json_rows_have_the_documented_keys(rows) -> None:
