@@ -139,3 +139,20 @@ def test_settings_never_show_the_key() -> None:
     settings = Settings(base_url="http://user:pw@127.0.0.1:9/v1?key=x", api_key="sk-secret-123456")
     assert "sk-secret" not in repr(settings)
     assert settings.endpoint == "http://127.0.0.1:9/v1"
+
+
+def test_backoff_cap_bounds_every_wait(messages, monkeypatch) -> None:
+    """SUMMARIZER_BACKOFF_MAX bounds the wait between retries, jitter included: six requests
+    that all fail take well under a second with a 0.05 s cap (with the default 8 s cap, the
+    same run would wait 0.5 + 1 + 2 + 4 + 8 s plus jitter)."""
+    monkeypatch.setenv("SUMMARIZER_BACKOFF_MAX", "0.05")
+    with fake_server(default="500") as server:
+        settings = Settings.from_env(base_url=server.base_url, api_key="sk-test", model="fake",
+                                     mode="json_object_schema", timeout=2.0)
+        assert settings.backoff_max == 0.05
+        client = ChatClient(settings)
+        started = time.monotonic()
+        with pytest.raises(ModelError):
+            client.structured(messages, ModelSummary)
+        assert len(server.requests) == settings.max_requests
+    assert time.monotonic() - started < 1.0
