@@ -141,18 +141,19 @@ def test_settings_never_show_the_key() -> None:
     assert settings.endpoint == "http://127.0.0.1:9/v1"
 
 
-def test_backoff_cap_bounds_every_wait(messages, monkeypatch) -> None:
-    """SUMMARIZER_BACKOFF_MAX bounds the wait between retries, jitter included: six requests
-    that all fail take well under a second with a 0.05 s cap (with the default 8 s cap, the
-    same run would wait 0.5 + 1 + 2 + 4 + 8 s plus jitter)."""
+
+def test_backoff_cap_bounds_every_wait(monkeypatch) -> None:
+    """SUMMARIZER_BACKOFF_MAX bounds the wait between retries, jitter included (a 0.05 s cap
+    means at most 0.1 s), and without it the waits grow 0.5 s, 1 s, 2 s … to 8 s."""
+    from types import SimpleNamespace
+
+    from summarizer.llm import backoff
+
     monkeypatch.setenv("SUMMARIZER_BACKOFF_MAX", "0.05")
-    with fake_server(default="500") as server:
-        settings = Settings.from_env(base_url=server.base_url, api_key="sk-test", model="fake",
-                                     mode="json_object_schema", timeout=2.0)
-        assert settings.backoff_max == 0.05
-        client = ChatClient(settings)
-        started = time.monotonic()
-        with pytest.raises(ModelError):
-            client.structured(messages, ModelSummary)
-        assert len(server.requests) == settings.max_requests
-    assert time.monotonic() - started < 1.0
+    capped = backoff(Settings.from_env().backoff_max)
+    assert max(capped(SimpleNamespace(attempt_number=n)) for n in range(1, 8) for _ in range(50)) <= 0.1
+    monkeypatch.delenv("SUMMARIZER_BACKOFF_MAX")
+    default = backoff(Settings.from_env().backoff_max)
+    assert 0.5 <= default(SimpleNamespace(attempt_number=1)) <= 1.0
+    assert 1.0 <= default(SimpleNamespace(attempt_number=2)) <= 1.5
+    assert 8.0 <= default(SimpleNamespace(attempt_number=9)) <= 8.5
