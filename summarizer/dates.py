@@ -904,6 +904,17 @@ def strip_year(event_date: EventDate) -> EventDate:
 # --------------------------------------------------------------------------- the event's date
 
 
+def _only_as_dateline(text: str, phrase: str) -> bool:
+    """Whether every date candidate the phrase names in the text is a dateline or a stamp."""
+    def squeezed(value: str) -> str:
+        return re.sub(r"\s+", "", fold(value))
+
+    target = squeezed(phrase)
+    named = [c for c in find_candidates(text)
+             if target and (target in squeezed(c.phrase) or squeezed(c.phrase) in target)]
+    return bool(named) and all(c.dateline or c.stamp for c in named)
+
+
 def _locate(text: str, phrase: str) -> int | None:
     """Where the phrase is in the text, matched in folded form (either script, any width)."""
     index = text.find(phrase)
@@ -1014,7 +1025,12 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
                 # the article says 10月30日, the model wrote 2019年10月30日: its year is its own
                 warnings.append(f"the year in {model_phrase!r} is not the article's; dropped")
                 phrase, where = rest, _locate(text, rest)
-        if where is not None:
+        if where is not None and _only_as_dateline(text, phrase):
+            # "新华社北京7月21日电", "发布时间：…": when the report was filed, not when the event was
+            warnings.append(f"date phrase {model_phrase!r} is the article's dateline or stamp; ignored")
+            where = None
+            model_phrase = None
+        elif where is not None:
             event, more = _resolve_with_warnings(phrase, published=published, text=text, title=title)
             if event.value is not None:
                 return event, warnings + more

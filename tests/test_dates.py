@@ -217,6 +217,20 @@ def test_the_model_phrase_wins_when_it_is_in_the_article() -> None:
     assert date.value == "2019-06-03" and not warnings
 
 
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    # the dateline names when the report was filed; the event has its own date or none
+    ("江城日报讯（记者 王明）7月21日讯 近日，江城市医学会外科专委会召开年会。", "7月21日", None),
+    ("新华社北京3月2日电 3月1日，江城市商会召开会员大会。", "3月2日", "2024-03-01"),
+    ("新華社北京3月2日電 3月1日，江城市商會召開會員大會。", "3月2日", "2024-03-01"),
+    # the same day named again in the body is the event's own date
+    ("新华社北京3月2日电 3月2日，江城市商会召开会员大会。", "3月2日", "2024-03-02"),
+])
+def test_a_model_phrase_that_is_only_the_dateline_is_not_the_event_date(text, phrase, expected) -> None:
+    date, warnings = event_date(text, published="2024-03-03", model_phrase=phrase)
+    assert date.value == expected
+    assert any("dateline" in w for w in warnings) == (expected != "2024-03-02")
+
+
 def test_the_model_year_is_dropped_and_the_rest_kept() -> None:
     text = "10月30日上午，县政府召开常务会议。"
     date, warnings = event_date(text, model_phrase="2019年10月30日")
