@@ -522,7 +522,8 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     for start, end in g.sentence_spans(folded):
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
         for part in _parts(folded, start, end, markers) if markers else ():
-            found += _documents(text, folded, *part) or [_outcome(text, folded, *part, "outcome")]
+            at = next((m.start() for m in markers if part[0] <= m.start() < part[1]), part[0])
+            found += _documents(text, folded, *part) or [_outcome(text, folded, *part, at)]
     return tuple(found[:MAX_OUTCOMES])
 
 
@@ -614,15 +615,14 @@ def _documents(text: str, folded: str, start: int, end: int) -> list[OutcomeCand
     return [OutcomeCandidate(text[d.start() : d.end()], (d.start(), d.end()), "document") for d in docs]
 
 
-def _outcome(text: str, folded: str, start: int, end: int, rule: str) -> OutcomeCandidate:
-    """A long part is cut to the clauses around its marker: a quote the model can repeat."""
+def _outcome(text: str, folded: str, start: int, end: int, at: int) -> OutcomeCandidate:
+    """A long part is cut to the clauses around its accepted marker (at ``at``; not a ceremony's
+    name earlier in the sentence): a quote the model can repeat."""
     if end - start > MAX_EVIDENCE:
-        marker = g.STRONG_OUTCOME.search(folded, start, end)
-        at = marker.start() if marker else start
         kept = [(a, b) for a, b in g.clause_spans(folded, start, end) if b >= at - 40 and a <= at + 60]
         if kept:
             start, end = kept[0][0], kept[-1][1]
         end = min(end, start + MAX_EVIDENCE)
     while end > start and folded[end - 1] in "。；;，,":
         end -= 1
-    return OutcomeCandidate(text[start:end], (start, end), rule)
+    return OutcomeCandidate(text[start:end], (start, end), "outcome")

@@ -356,6 +356,15 @@ def test_no_outcome_is_offered_from_the_headline_line() -> None:
             assert len(collect_candidates(article).outcomes) == 1
 
 
+def test_a_long_sentence_is_cut_around_the_act_not_the_ceremony_named_before_it() -> None:
+    text = ("签约仪式当天上午在江城市民中心举行，由江城市副市长王立新、湖城市副市长李明远通过视频连线共同见证，"
+            "还有两市商务部门、行业协会和企业代表六十余人现场观礼，最后两市代表正式完成签署。")
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        (outcome,) = _candidates(written).outcomes
+        assert fold(outcome.evidence).endswith("最后两市代表正式完成签署")
+        assert written[outcome.span[0] : outcome.span[1]] == outcome.evidence
+
+
 def test_three_documents_adopted_are_one_candidate_each() -> None:
     text = "会议审议通过了《年度工作报告》、《财务预算方案》和《会员管理办法》。"
     for written in (text, _TO_TRADITIONAL.convert(text)):
