@@ -165,6 +165,8 @@ def one_digest(count: int, concurrency: int, profile: bool) -> dict:
         stats.sort_stats("tottime").print_stats(25)
         ours = r"summarizer/(digest|group|history|feed|report|clean|load|summarize)\.py"
         stats.sort_stats("cumulative").print_stats(ours, 30)
+        pipeline = r"summarizer/(candidates|prompt|llm|merge|ground|record|dates|state)\.py"
+        stats.sort_stats("cumulative").print_stats(pipeline, 30)
     stats = result.digest.stats
     return {"articles": count, "wall_s": wall, "ms_per_article": 1000 * wall / count,
             "cpu_ms_per_article": 1000 * cpu / count,
