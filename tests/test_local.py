@@ -169,13 +169,20 @@ def test_end_to_end_with_a_small_local_model(small_model: Path) -> None:
     assert record.meta.usage.prompt_tokens > 500
 
 
-def test_cli_uses_the_embedded_model_without_a_key(small_model: Path) -> None:
+def test_cli_uses_the_embedded_model_without_a_key(small_model: Path, tmp_path: Path) -> None:
+    """No key, no base URL: the CLI starts the embedded server, asks it, stops it. A short
+    invented article keeps the run short (the real page goes through the test above)."""
+    article = tmp_path / "short.txt"
+    article.write_text("江城市物流协会召开第三届会员大会\n"
+                       "2020年6月8日，江城市物流协会第三届会员大会在江城宾馆召开，会议由会长张立新主持。"
+                       "大会选举产生了第三届理事会。\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     env["SUMMARIZER_LOCAL_MODEL"] = SMALL_MODEL.name
-    result = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", str(SEED)], env=env,
+    result = subprocess.run([sys.executable, "-m", "summarizer.cli", "summarize", str(article)], env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["meta"]["model"] == f"{SMALL_MODEL.name}@{SMALL_MODEL.sha256[:12]}"
     assert record["meta"]["endpoint"].startswith("http://127.0.0.1:")
+    assert record["meta"]["usage"]["prompt_tokens"] > 500  # the instructions went to the model
     assert record["summary"]["date"]["value"] == "2020-06-08"
