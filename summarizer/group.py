@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SAME_TEXT = 0.5
@@ -142,7 +141,15 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 _SCHEME = "affine32"
 _SEED = 1
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations  # drawn once, not per sketch
+
+
+@cache
+def _permutations():
+    """Drawn once, not per sketch. datasketch is imported here, not at module load: it costs
+    half a second, which the CLI should not pay to print a usage error."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def _same_codes(codes: np.ndarray) -> np.ndarray:
@@ -156,7 +163,10 @@ def _minhash(codes: np.ndarray) -> np.ndarray:
     permutes them in one vectorised step instead of calling a hash function
     once per n-gram from Python.
     """
-    sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_same_codes, scheme=_SCHEME, permutations=_PERMUTATIONS)
+    from datasketch import MinHash
+
+    sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_same_codes, scheme=_SCHEME,
+                     permutations=_permutations())
     if codes.size:
         sketch.update_batch([codes])
     return sketch.hashvalues
@@ -165,6 +175,8 @@ def _minhash(codes: np.ndarray) -> np.ndarray:
 @cache
 def _lsh_params(threshold: float) -> tuple[int, int]:
     """Bands and rows that datasketch finds best for ``threshold`` (computed once: it integrates)."""
+    from datasketch import MinHashLSH
+
     index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
     return index.b, index.r
 

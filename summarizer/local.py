@@ -265,7 +265,10 @@ class LocalServer:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
         try:
-            process.wait(timeout=10)
+            # An idle server exits at once. A busy one would finish its request first (uvicorn's
+            # graceful shutdown: tens of seconds of prompt evaluation nobody will read), and the
+            # server keeps no state worth a wait, so it gets a second, then SIGKILL.
+            process.wait(timeout=1.0)
         except subprocess.TimeoutExpired:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)

@@ -68,9 +68,9 @@ def test_strict_mode_reasks_instead_of_dropping(seed_000) -> None:
 
 
 def test_half_the_requests_failing_still_summarizes_everything() -> None:
-    articles = [path for path, _ in gold_pairs()]
-    rng = random.Random(7)
     faults = ["500", "429", "hang", "bad_json", "truncated", "schema_violation", "503"]
+    articles = [path for path, _ in gold_pairs()][: 2 * len(faults)]
+    rng = random.Random(7)
     # Every other request fails, in a random mix of transient and broken outputs. One article at a
     # time, so each meets exactly one fault and then a good answer: a retry (429/5xx/hang) or a
     # re-ask (bad JSON, truncation, schema violation) must recover it with one more request.
