@@ -549,8 +549,10 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.FIRST_PERSON.search(folded, sentence_start, marker.start()):
         return False
-    if clause_start == marker.start() and g.AGREEMENT_TERMS_CLAUSE.fullmatch(marker.group()):
-        return True  # "县府指出，备忘录内容包括…": the deal's terms, whoever relays them
+    terms = g.AGREEMENT_TERMS_CLAUSE.match(folded, marker.start())
+    if (clause_start == marker.start() and terms and terms.end() == marker.end()
+            and _relayed_terms(folded, sentence_start, marker)):
+        return True
     return not _speech_before(folded, sentence_start, marker.start())
 
 
@@ -569,6 +571,8 @@ def _speech_before(folded: str, start: int, end: int) -> bool:
             continue
         if speech.start() > start and folded[speech.start() - 1] == "的":
             continue
+        if g.SPEECH_ACT.fullmatch(speech.group()) and not folded.startswith("了", speech.end()):
+            continue  # "争先发言，…": speaking as an act reports no content ("讲话指出" still does)
         if (clause_end := _act_with_object(folded, speech, end)) is not None:
             object_end = clause_end
             continue
@@ -578,15 +582,24 @@ def _speech_before(folded: str, start: int, end: int) -> bool:
 
 
 def _act_with_object(folded: str, verb: re.Match[str], marker_start: int) -> int | None:
-    """"提出了许多建议，修改完善了《计划》", "争先发言，…": a speech verb with 了 takes its own
-    object, and 发言/讲话/致辞 take none; either ends with its clause, and a later clause is
-    the subject's next act, not reported speech. Returns where that clause ends, or None
-    when the verb reports speech."""
+    """"提出了许多建议，修改完善了《计划》": a speech verb with 了 takes its own object and ends
+    with its clause; a later clause is the subject's next act, not reported speech — unless
+    it opens on a directive ("提出了三点要求，一是要…", which is the speech's content).
+    Returns where the verb's clause ends, or None when the verb reports speech."""
     verb_end = verb.end()
-    if not folded.startswith("了", verb_end) and not g.SPEECH_ACT.fullmatch(verb.group()):
+    if not folded.startswith("了", verb_end):
         return None
     ends = [i for ch in "，,；;" if (i := folded.find(ch, verb_end, marker_start)) >= 0]
-    return min(ends) if ends else None
+    if not ends or g.DIRECTIVE.match(folded, min(ends) + 1):
+        return None
+    return min(ends)
+
+
+def _relayed_terms(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
+    """"县府指出，备忘录内容包括…": a deal's terms opening their clause, relayed by a reporting
+    verb (指出/表示/介绍), are the deal's; after 强调/希望/要求 they are a speaker's directive."""
+    before = list(g.SPEECH_VERB.finditer(folded, sentence_start, marker.start()))
+    return not before or bool(g.REPORTING_VERB.fullmatch(before[-1].group()))
 
 
 def _parts(folded: str, start: int, end: int, markers: list[re.Match[str]]) -> list[tuple[int, int]]:
@@ -619,9 +632,12 @@ def _outcome(text: str, folded: str, start: int, end: int, at: int) -> OutcomeCa
     """A long part is cut to the clauses around its accepted marker (at ``at``; not a ceremony's
     name earlier in the sentence): a quote the model can repeat."""
     if end - start > MAX_EVIDENCE:
-        kept = [(a, b) for a, b in g.clause_spans(folded, start, end) if b >= at - 40 and a <= at + 60]
+        clauses = g.clause_spans(folded, start, end)
+        kept = [(a, b) for a, b in clauses if b >= at - 40 and a <= at + 60]
         if kept:
             start, end = kept[0][0], kept[-1][1]
+        if at >= start + MAX_EVIDENCE - 8:  # a long clause before the marker: start at the marker's own
+            start = next((a for a, b in clauses if a <= at < b), at)
         end = min(end, start + MAX_EVIDENCE)
     while end > start and folded[end - 1] in "。；;，,":
         end -= 1

@@ -997,6 +997,8 @@ def _candidate_with_the_same_date(text: str, phrase: str, published: str | None,
     if wanted.value is None:
         return None
     for candidate in find_candidates(text):
+        if candidate.dateline or candidate.stamp:
+            continue  # "3月2号" from the model is not the dateline's "3月2日电" either
         found = resolve_date(candidate.phrase, published=published, text=text, title=title)
         if found.value == wanted.value:
             return found

@@ -61,11 +61,13 @@ PERSON = r"[\u3400-\u9fff·]{2,4}"
 
 # ---------------------------------------------------------------- outcomes
 # A deal's terms are an outcome of its signing: what the agreement says the parties will do.
-_AGREEMENT = r"(?:合作)?(?:框架)?(?:协议|协议书|备忘录|合同|协定|MOU|mou)"
+_AGREEMENT = r"(?:合作)?(?:框架)?(?:协议书|协议|备忘录|合同(?!法)|协定|MOU|mou)"
 AGREEMENT_TERMS = (
-    rf"(?:根据|按照|依据|依照)(?:该|本|此|这一)?{_AGREEMENT}|"
-    rf"(?:本次|此次|这次|该|本)?{_AGREEMENT}的?(?:主要)?(?:内容|条款)"
+    rf"(?:根据|按照|依据|依照)(?:该|本|此|这一)?{_AGREEMENT}(?=[，,])|"
+    rf"(?:本次|此次|这次|该|本)?{_AGREEMENT}的?(?:主要)?(?:内容|条款)(?=包括|包含|涵盖|涉及|除|有|为|是|如下|[：:])"
 )
+# A directive's modal: what someone requires to be done, not what was agreed or decided.
+DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
 # A verb that states an outcome of the event on its own.
 STRONG_OUTCOME = re.compile(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了|通过《|"
@@ -80,7 +82,7 @@ STRONG_OUTCOME = re.compile(
     # the terms of a deal: "根据协议，双方将…", "备忘录内容包括…"
     rf"{AGREEMENT_TERMS}|"
     # taking up an office: "张三受命为董事长", "李四出任秘书长"
-    r"受命(?:为|担任)|出任|接任|"
+    r"受命(?:为|担任)|(?<![提作做支付选])出任(?![务何])|接任(?![务何])|"
     # a decision read out: "宣读了《关于表彰…的决定》"
     r"宣读了?[：:]?[^。；;，,]{0,60}?(?:决定|通知|决议|命令|通报|批复|名单|公告)"
 )
@@ -106,8 +108,10 @@ def outcome_kind(text: str) -> str | None:
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
 )
+# Verbs that relay what was said without asking for anything.
+REPORTING_VERB = re.compile(r"指出|表示|介绍|说[:：，,“\"]|说道|谈到|讲到")
 # Speaking as an act, with no content clause of its own ("争先发言，…").
-SPEECH_ACT = re.compile(r"致辞|致词|讲话|发言")
+SPEECH_ACT = re.compile(r"致辞|致词|讲话|发言(?!人)")
 # A clause that opens on the deal's terms ("根据协议", "备忘录内容").
 AGREEMENT_TERMS_CLAUSE = re.compile(AGREEMENT_TERMS)
 # A first-person subject ("我们因此成立了…") is someone speaking; "我院/我市/我会" is the institution writing.

@@ -12,6 +12,7 @@ person's speech (X指出/表示/希望…). A missing marker word is never a rea
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,20 +71,27 @@ _LEARNED: set[str] = set()
 _uneven_pattern = re.compile(r"(?!)")
 
 
+_LEARNING = threading.Lock()
+
+
 def _learn(text: str) -> re.Pattern[str]:
+    """Add the text's new characters to the tables; summaries may run in several threads, so
+    the tables and the pattern change together under a lock."""
     global _uneven_pattern
-    new = set(text) - _LEARNED
-    if new:
+    if set(text) <= _LEARNED:
+        return _uneven_pattern
+    with _LEARNING:
+        new = set(text) - _LEARNED
         for char in new:
             piece = _normalize_char(char)
             if piece != char:
                 _NORMALIZED[ord(char)] = piece
             if len(piece) != 1:
                 _UNEVEN.add(char)
-        _LEARNED.update(new)
         if _UNEVEN:
             _uneven_pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(_UNEVEN)) + "]")
-    return _uneven_pattern
+        _LEARNED.update(new)  # last: a reader that sees these characters as known sees the pattern too
+        return _uneven_pattern
 
 
 @lru_cache(maxsize=65536)

@@ -24,7 +24,7 @@ _TABLE: dict[int, str] = {}
 _SEEN: set[str] = set()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Simplified-script copy of ``text`` with the same length (offsets hold).
 

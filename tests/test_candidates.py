@@ -409,6 +409,15 @@ NOT_OUTCOME_CASES = [
     "他表示了感谢，并希望双方尽快签订协议。",  # 希望 still reports a wish
     "周会长曾出任江城市工商联副主席。",  # an office held before: background
     "李主任强调，要按照协议约定抓好落实。",  # the terms inside speech
+    "王市长强调，根据协议，各部门要抓好落实。",  # the terms as a speaker's directive
+    "双方就协议内容进行了深入磋商。",  # the terms negotiated, not stated
+    "根据合同法第五十二条，该条款无效。",  # a law, not a deal
+    "王市长在讲话中强调，要正式启动数字经济示范区建设。",  # 讲话 as an act, 强调 still reports speech
+    "市委书记发表讲话指出，全市将正式启动营商环境改革。",
+    "协会新闻发言人表示，协会将正式成立青年工作委员会。",
+    "张书记提出了三点要求，一是要正式启动示范区建设。",  # a directive after 了: the speech's content
+    "会议明确提出任务目标和时间节点。",  # 提出任务 holds no 出任
+    "全体干部职工不得作出任何违反规定的行为。",  # nor 作出任何
 ]
 
 
