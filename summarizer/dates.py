@@ -917,19 +917,31 @@ def _only_as_dateline(text: str, phrase: str) -> bool:
 
 def _locate(text: str, phrase: str) -> int | None:
     """Where the phrase is in the text, matched in folded form (either script, any width)."""
+    span = _span_in(text, phrase)
+    return span[0] if span else None
+
+
+def _span_in(text: str, phrase: str) -> tuple[int, int] | None:
     index = text.find(phrase)
     if index >= 0:
-        return index
+        return index, index + len(phrase)
     index = fold(text).find(fold(phrase))
     if index >= 0:
-        return index
+        return index, index + len(phrase)  # folding keeps lengths
     squeezed = re.sub(r"\s+", "", phrase)
-    if squeezed != phrase:
+    if squeezed:
         pattern = r"\s*".join(re.escape(ch) for ch in fold(squeezed))
         match = re.search(pattern, fold(text))
         if match:
-            return match.start()
+            return match.span()
     return None
+
+
+def _as_written(text: str, phrase: str) -> str:
+    """The article's own characters for a phrase the model wrote in the other script or spacing:
+    the record quotes the article, never the model's spelling of it."""
+    span = _span_in(text, phrase)
+    return text[span[0] : span[1]] if span else phrase
 
 
 # A candidate scored at or below this is a dateline, a stamp or a background date.
@@ -1033,6 +1045,7 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
             where = None
             model_phrase = None
         elif where is not None:
+            phrase = _as_written(text, phrase)
             event, more = _resolve_with_warnings(phrase, published=published, text=text, title=title)
             if event.value is not None:
                 return event, warnings + more

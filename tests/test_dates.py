@@ -235,6 +235,15 @@ def test_a_model_phrase_that_is_only_the_dateline_is_not_the_event_date(text, ph
         assert not any("dateline" in w for w in warnings)
 
 
+@pytest.mark.parametrize(("text", "phrase", "as_written"), [
+    ("本週一（6月24日），臺南市記者學會召開會員大會。", "本周一", "本週一"),  # the other script
+    ("10 月 30 日上午，县政府召开常务会议。", "10月30日", "10 月 30 日"),  # other spacing
+])
+def test_the_date_phrase_is_quoted_as_the_article_writes_it(text, phrase, as_written) -> None:
+    date, _ = event_date(text, published="2021-06-25", model_phrase=phrase)
+    assert date.phrase == as_written and date.phrase in text
+
+
 def test_the_model_year_is_dropped_and_the_rest_kept() -> None:
     text = "10月30日上午，县政府召开常务会议。"
     date, warnings = event_date(text, model_phrase="2019年10月30日")
