@@ -1018,7 +1018,7 @@ def _candidate_with_the_same_date(text: str, phrase: str, published: str | None,
 
 
 def event_date(text: str, *, published: str | None = None, title: str | None = None,
-               model_phrase: str | None = None) -> tuple[EventDate, list[str]]:
+               model_phrase: str | None = None, rules: bool = True) -> tuple[EventDate, list[str]]:
     """The date of the event the article reports, and one warning line per doubt.
 
     The model's phrase wins when it is in the article and parses (the model has
@@ -1027,6 +1027,8 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
     to the event's own verb, not a dateline, a background date or the stamp.
     Without a ``published`` stamp, a stamp or dateline written in the article
     ("发布时间：2021-03-02", "北京2021年3月2日电") anchors the year instead.
+    With ``rules=False`` (the model alone) the model's phrase is verified the same way
+    and nothing else is chosen: a phrase not in the article gives no date.
     """
     warnings: list[str] = []
     published = published or _stamp_in_text(text)
@@ -1055,6 +1057,8 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
             if same is not None:
                 return same, warnings
             warnings.append(f"date phrase {model_phrase!r} is not in the article; ignored")
+    if not rules:
+        return _unknown(None), warnings
     candidates = find_candidates(text)
     pub = _published_date(published)
     folded = fold(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .candidates import Candidates
 from .clean import strip_pinyin
-from .dates import event_date, resolve_date
+from .dates import event_date
 from .grammar import outcome_kind
 from .prompt import OUTCOME_MARK, Offer
 from .schema import Article, Dropped, EventDate, ItemSource, ModelReply
@@ -97,11 +97,11 @@ def _date(article: Article, reply: ModelReply, candidates: Candidates | None,
             warnings.append(f"date number {reply.date} was not offered; ignored")
     elif isinstance(reply.date, str) and reply.date.strip().lower() not in {"", "null", "none"}:
         phrase = OUTCOME_MARK.sub("", reply.date).strip()
-    if candidates is None:
-        if not phrase:
-            return EventDate(), warnings
-        return resolve_date(phrase, published=article.published, text=article.text, title=article.title), warnings
-    chosen, more = event_date(article.text, published=article.published, title=article.title, model_phrase=phrase)
+    if candidates is None and not phrase:
+        return EventDate(), warnings
+    # the model alone (no candidates): its phrase is verified against the article all the same
+    chosen, more = event_date(article.text, published=article.published, title=article.title, model_phrase=phrase,
+                              rules=candidates is not None)
     return chosen, warnings + more
 
 

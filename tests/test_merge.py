@@ -109,6 +109,17 @@ def test_the_model_alone_gets_no_rule_items_and_its_own_date(setup) -> None:
     assert proposal.date.value == "--05-08" and proposal.date.phrase == "5月8日上午"
 
 
+@pytest.mark.parametrize(("phrase", "value"), [("6月9日", None), ("5月9号", None), ("2019年5月8日上午", "--05-08")])
+def test_the_model_alone_date_is_verified_against_the_article(setup, phrase, value) -> None:
+    """Without candidates the model's phrase is still checked: one not in the article gives no
+    date (nothing the record quotes may be missing from the page), and an added year is dropped."""
+    article, _, _ = setup
+    bare = build_prompt(article, None)
+    proposal = merge(article, ModelReply(event="大会", date=phrase), None, bare.offer)
+    assert proposal.date.value == value
+    assert proposal.date.phrase is None or proposal.date.phrase in article.text
+
+
 def test_a_year_the_model_added_is_dropped_and_the_rest_kept(setup) -> None:
     article, candidates, prompt = setup
     proposal = merge(article, ModelReply(event="大会", date="2019年5月8日上午"), candidates, prompt.offer)
