@@ -15,7 +15,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import grammar as g
 from .clean import strip_pinyin
@@ -53,11 +53,21 @@ class NormalizedText:
         offsets.extend(range(at, len(original)))
         return cls(original.translate(_NORMALIZED), offsets)
 
+    @cached_property
+    def folded(self) -> str:
+        """The normalised text in simplified script, character for character (offsets hold)."""
+        return fold(self.text)
+
     def find(self, quote: str) -> tuple[int, int] | None:
+        """Where the quote is, as written or in the other script: a model that re-types a
+        traditional page in simplified quotes the same words, and the span then gives back
+        the article's own characters."""
         needle = "".join(piece for char in quote for piece in _normalize_char(char))
         if not needle:
             return None
         at = self.text.find(needle)
+        if at < 0:
+            at = self.folded.find(fold(needle))
         if at < 0:
             return None
         return self.offsets[at], self.offsets[at + len(needle) - 1] + 1

@@ -43,6 +43,25 @@ def test_locate_normalises_width_and_whitespace() -> None:
     assert grounder.locate("由某某科技公司主办") is None
 
 
+@pytest.mark.parametrize(("page", "quote", "written"), [
+    # a traditional page quoted in simplified, and the reverse: the span gives back the page's own characters
+    ("本會於5月2日舉行會員大會，會議選舉產生新一屆理事會。", "会议选举产生新一届理事会", "會議選舉產生新一屆理事會"),
+    ("会议审议通过了《协会章程修正案》。", "會議審議通過了《協會章程修正案》", "会议审议通过了《协会章程修正案》"),
+])
+def test_a_quote_in_the_other_script_is_found_as_the_page_writes_it(page: str, quote: str, written: str) -> None:
+    grounder = Grounder(clean(page))
+    span = grounder.locate(quote)
+    assert span and grounder.excerpt(span) == written
+    assert grounder.locate("會議否決了《協會章程修正案》") is None  # other words stay other words
+
+
+def test_a_resolution_retyped_in_the_other_script_is_kept_in_the_pages_words() -> None:
+    article = clean("本會於5月2日舉行會員大會。會議審議通過了《年度預算》。")
+    report = ground(article, proposal(resolutions=[ProposedResolution("通过年度预算", "会议审议通过了《年度预算》",
+                                                                      "model")]))
+    assert [r.evidence for r in report.summary.resolutions] == ["會議審議通過了《年度預算》"]
+
+
 def test_ellipsis_joins_ordered_pieces_only() -> None:
     grounder = Grounder(clean(TEXT))
     assert grounder.locate("4月9日上午…在会展中心召开")
