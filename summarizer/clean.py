@@ -14,6 +14,7 @@ import unicodedata
 
 from .metadata import PageMeta, iso_stamp, split_stamp, take_metadata
 from .schema import Article, RawArticle
+from .script import fold
 
 # ---------------------------------------------------------------- patterns
 
@@ -41,62 +42,61 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _KEY_DROP = re.compile(rf"[^{_CJK}A-Za-z0-9]+")
 
-_BREADCRUMB_HEAD = re.compile(r"^(当前位置|您的位置|你的位置|所在位置|現在位置|目前位置|位置)\s*[:：]")
+# Furniture patterns are written once, in simplified, and run on the script-folded line (same
+# length, so a match's offsets cut the line as written).
+_BREADCRUMB_HEAD = re.compile(r"^(当前位置|您的位置|你的位置|所在位置|现在位置|目前位置|位置)\s*[:：]")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|＞|→)\s*")
 
 _WIDGET_LINE = re.compile(
     r"^(?:"
-    r"评论|評論|发表评论|發表評論|网友评论|網友評論|我要评论|我要評論|留言|"
-    r"回页顶部|回頁頂部|回页首|回頁首|返回顶部|返回頂部|回到顶部|回到頂部|TOP|"
-    r"[大中小]字号|[大中小]字號|字号|字號|打印|打印本页|打印本頁|关闭|關閉|关闭窗口|關閉窗口|收藏|"
-    r"分享|分享到.*|分享让更多人看到|分享讓更多人看到|转发|轉發|微信扫一扫.*|扫码关注.*|掃碼關注.*|"
-    r"相关文章|相關文章|相关阅读|相關閱讀|相关新闻|相關新聞|上一篇.*|下一篇.*|"
-    r"网站地图|網站地圖|隐私安全|隱私安全|版权所有.*|版權所有.*|站外导航|站外導航|联系方式|聯繫方式|"
-    r"联系我们|聯繫我們|常见问题|常見問題|免责声明|免責聲明|"
-    r"按Enter到主內容區|跳到主要內容|跳到主要内容|:::|[|｜\s]+"
+    r"评论|发表评论|网友评论|我要评论|留言|"
+    r"回页顶部|回页首|返回顶部|回到顶部|TOP|"
+    r"[大中小]?字号|打印|打印本页|列印|关闭|关闭窗口|收藏|"
+    r"分享|分享到.*|分享让更多人看到|转发|微信扫一扫.*|扫码关注.*|"
+    r"相关文章|相关阅读|相关新闻|上一篇.*|下一篇.*|"
+    r"网站地图|隐私安全|版权所有.*|站外导航|联系方式|联系我们|常见问题|免责声明|"
+    r"按Enter到主内容区|跳到主要内容|:::|[|｜\s]+"
     r")$",
     re.IGNORECASE,
 )
 _WIDGET_ANY = re.compile(
-    r"文明上网|文明上網|登录评论|登錄評論|验证码|驗證碼|还可以再输入|還可以再輸入|"
-    r"评论仅供网友|評論僅供網友|【\s*字[体體]|字[体體]\s*[:：]\s*大|"
-    r"点阅率|點閱率|点击数|點擊數|阅读量|閱讀量|浏览次数|瀏覽次數|"
-    r"Copyright|©|ICP备|ICP備|公网安备|公網安備",
+    r"文明上网|登录评论|验证码|还可以再输入|评论仅供网友|【\s*字体|字体\s*[:：]\s*大|"
+    r"点阅率|点击数|阅读量|浏览次数|Copyright|©|ICP备|公网安备",
     re.IGNORECASE,
 )
 _IMAGE_LINE = re.compile(
     r"^(?:\S{0,60}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)|"
-    r"(?:图片|圖片|图|圖|照片|视频|視頻)\s*\d{0,3}|"
-    r"(?:插入|添加)(?:视频|視頻|图片|圖片))$",
+    r"(?:图片|图|照片|视频)\s*\d{0,3}|"
+    r"(?:插入|添加)(?:视频|图片))$",
     re.IGNORECASE,
 )
 # "【摘要】…", "导读：…": a lead's label; the lead itself usually repeats the body's first lines.
-_LEAD_LABEL = re.compile(r"^(?:【\s*(?:摘要|导读|導讀|核心提示|内容提要|內容提要|编者按|編者按)\s*】|"
-                         r"(?:摘要|导读|導讀|核心提示|内容提要|內容提要)\s*[:：])\s*")
-_IMAGE_PREFIX = re.compile(r"^(?:插入|添加)(?:视频|視頻|图片|圖片)(?=\S)")
+_LEAD_LABEL = re.compile(r"^(?:【\s*(?:摘要|导读|核心提示|内容提要|编者按)\s*】|"
+                         r"(?:摘要|导读|核心提示|内容提要)\s*[:：])\s*")
+_IMAGE_PREFIX = re.compile(r"^(?:插入|添加)(?:视频|图片)(?=\S)")
 _CREDIT_LINE = re.compile(
-    rf"^(?:[（(]?\s*[{_CJK}]{{2,4}}\s*[摄攝][）)]?|"
-    r"[/／]?\s*(?:图|圖|摄影|攝影|图片|圖片|图文|圖文)\s*[:：/／]\s*.{1,30})$"
+    rf"^(?:[（(]?\s*[{_CJK}]{{2,4}}\s*摄[）)]?|"
+    r"[/／]?\s*(?:图|摄影|图片|图文)\s*[:：/／]\s*.{1,30})$"
 )
 _CREDIT_INLINE = re.compile(
-    r"\s*[（(]\s*(?:[^（）()]{1,15}[摄攝]|(?:图|圖)\s*[/／:：][^（）()]{1,30})\s*[）)]"
+    r"\s*[（(]\s*(?:[^（）()]{1,15}摄|图\s*[/／:：][^（）()]{1,30})\s*[）)]"
 )
 _CAPTION_CREDIT_TAIL = re.compile(
-    r"[（(][^（）()]{1,30}(?:提供|供图|供圖|摄|攝)[）)]\s*(?:中央社|新华社|新華社|中新社|[A-Za-z]{2,8})?$"
+    r"[（(][^（）()]{1,30}(?:提供|供图|摄)[）)]\s*(?:中央社|新华社|中新社|[A-Za-z]{2,8})?$"
 )
-_CAPTION_BRACKETED = re.compile(r"^[（(].*(?:图[/／]|圖[/／]|提供|摄|攝).*[）)]$")
-_POSITION_MARK = re.compile(r"[（(]\s*[左右中前后後]\s*[一二三四五六七八九十\d]{1,2}\s*[）)]")
-_SCENE_CAPTION = re.compile(rf"^[{_CJK}]{{0,8}}现场$|^[{_CJK}]{{0,8}}現場$")
-_URL_LINE = re.compile(r"^(?:(?:链接|鏈接|网址|網址|原文|原文链接)\s*[:：]\s*)?https?://\S+$")
+_CAPTION_BRACKETED = re.compile(r"^[（(].*(?:图[/／]|提供|摄).*[）)]$")
+_POSITION_MARK = re.compile(r"[（(]\s*[左右中前后]\s*[一二三四五六七八九十\d]{1,2}\s*[）)]")
+_SCENE_CAPTION = re.compile(rf"^[{_CJK}]{{0,8}}现场$")
+_URL_LINE = re.compile(r"^(?:(?:原文)?(?:链接|连结|网址|地址)?\s*[:：]\s*)?https?://\S+$")
 # Headings, dates and titles of documents are not photo captions.
 _NOT_CAPTION = re.compile(r"[\d“”\"《》「」『』]|[:：]$")
-_PHOTO_WORD = re.compile(r"现场|現場|合影|一图读懂|一圖讀懂|图为|圖為|留影|剪影|掠影|签约仪式$|簽約儀式$")
+_PHOTO_WORD = re.compile(r"现场|合影|一图读懂|图为|留影|剪影|掠影|签约仪式$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
 # Text addressed to a language model, not to readers ("忽略以上所有指令…", "ignore previous
 # instructions"): never news, and the only way such a line could steer a summary.
 _TO_THE_MODEL = re.compile(
-    r"(?:忽略|无视|無視|忘记|忘記|不要理会|不要理會)(?:以上|上述|之前|前面|先前|此前)?(?:的)?(?:所有|全部|一切)?(?:的)?"
-    r"(?:指令|指示|提示词|提示詞|提示|规则|規則|要求)|"
+    r"(?:忽略|无视|忘记|不要理会)(?:以上|上述|之前|前面|先前|此前)?(?:的)?(?:所有|全部|一切)?(?:的)?"
+    r"(?:指令|指示|提示词|提示|规则|要求)|"
     r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+"
     r"(?:instructions|prompts?|rules)|\bsystem prompt\b",
     re.IGNORECASE,
@@ -209,11 +209,11 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
 
 def _drop_instructions(line: str, number: int, meta: PageMeta) -> str:
     """Cut the sentences of a line that speak to a model instead of a reader."""
-    if not _TO_THE_MODEL.search(line):
+    if not _TO_THE_MODEL.search(fold(line)):
         return line
     kept = []
     for sentence in _SENTENCE_END.split(line):
-        if _TO_THE_MODEL.search(sentence):
+        if _TO_THE_MODEL.search(fold(sentence)):
             meta.cut("instruction", sentence, number)
         else:
             kept.append(sentence)
@@ -221,26 +221,27 @@ def _drop_instructions(line: str, number: int, meta: PageMeta) -> str:
 
 
 def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
-    if _BREADCRUMB_HEAD.match(line) or _is_breadcrumb(line):
+    folded = fold(line)
+    if _BREADCRUMB_HEAD.match(folded) or _is_breadcrumb(line):
         return "breadcrumb"
-    if _IMAGE_LINE.match(line):
+    if _IMAGE_LINE.match(folded):
         return "image"
-    if _URL_LINE.match(line):
+    if _URL_LINE.match(folded):
         return "link"
-    if len(line) <= WIDGET_MAX and (_WIDGET_LINE.match(line) or _WIDGET_ANY.search(line)):
+    if len(line) <= WIDGET_MAX and (_WIDGET_LINE.match(folded) or _WIDGET_ANY.search(folded)):
         return "widget"
-    if _WIDGET_ANY.search(line) and len(_SENTENCE_PUNCT.findall(line)) <= 3:
+    if _WIDGET_ANY.search(folded) and len(_SENTENCE_PUNCT.findall(line)) <= 3:
         return "widget"
-    if _CREDIT_LINE.match(line):
+    if _CREDIT_LINE.match(folded):
         return "credit"
     if take_metadata(line, meta):
         return "metadata"
-    if _CAPTION_BRACKETED.match(line) or _CAPTION_CREDIT_TAIL.search(line):
+    if _CAPTION_BRACKETED.match(folded) or _CAPTION_CREDIT_TAIL.search(folded):
         return "caption"
     short = len(line) <= CAPTION_MAX and not _SENTENCE_PUNCT.search(line)
-    if short and (_POSITION_MARK.search(line) or _SCENE_CAPTION.match(line)):
+    if short and (_POSITION_MARK.search(folded) or _SCENE_CAPTION.match(folded)):
         return "caption"
-    if short and after_image and _PHOTO_WORD.search(line) and not _NOT_CAPTION.search(line):
+    if short and after_image and _PHOTO_WORD.search(folded) and not _NOT_CAPTION.search(line):
         return "caption"
     return None
 
@@ -254,11 +255,13 @@ def _is_breadcrumb(line: str) -> bool:
 
 def _strip_inline(line: str, number: int, meta: PageMeta) -> str:
     for pattern, kind in ((_LEAD_LABEL, "label"), (_IMAGE_PREFIX, "image"), (_CREDIT_INLINE, "credit")):
-        found = pattern.findall(line)
-        if found:
-            for item in found:
-                meta.cut(kind, item.strip(), number)
-            line = pattern.sub("", line).strip()
+        spans = [match.span() for match in pattern.finditer(fold(line))]
+        if spans:
+            for start, end in spans:
+                meta.cut(kind, line[start:end].strip(), number)
+            line = "".join(line[start:end] for start, end in zip([0] + [e for _, e in spans],
+                                                                  [s for s, _ in spans] + [len(line)],
+                                                                  strict=True)).strip()
     return line
 
 

@@ -73,13 +73,15 @@ def merge(article: Article, reply: ModelReply, candidates: Candidates | None, of
 
 # ---------------------------------------------------------------- event
 
-_EVENT_TAIL = re.compile(r"(?:在[^，,。]{1,20})?(?:隆重|顺利|順利|如期)?(?:召开|召開|举行|舉行|举办|舉辦)[！!。.]*$")
+_EVENT_TAIL = re.compile(r"(?:在[^，,。]{1,20})?(?:隆重|顺利|如期)?(?:召开|举行|举办)[！!。.]*$")
 
 
 def tidy_event(event: str) -> str:
-    """An event's name, not a headline: "X会在武汉举行！" → "X会"."""
+    """An event's name, not a headline: "X会在武汉举行！" → "X会" (either script: the tail is
+    found on the folded text and cut from the name as written)."""
     event = OUTCOME_MARK.sub("", event).strip().strip("“”\"「」")
-    trimmed = _EVENT_TAIL.sub("", event).rstrip("！!。.，, ")
+    tail = _EVENT_TAIL.search(fold(event))
+    trimmed = (event[: tail.start()] if tail else event).rstrip("！!。.，, ")
     return trimmed if len(trimmed) >= 4 else event.rstrip("！!。.")
 
 

@@ -12,27 +12,24 @@ import re
 from dataclasses import dataclass, field
 
 from .schema import Removal
+from .script import fold
 
 _DATE = (
     r"(?:\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
 )
 _STAMP_ONLY = re.compile(rf"^{_DATE}\s*[|｜]?$")
-_STAMP_KEYS = (
-    "发表于|發表於|发布于|發佈於|發布於|发布时间|發布時間|发布日期|發布日期|发稿时间|發稿時間|"
-    "更新时间|更新時間|日期"
-)
+# Written once, in simplified: every pattern here runs on the script-folded line (same length, so
+# its offsets cut the line as written).
+_STAMP_KEYS = "发表于|发布于|发布时间|发布日期|发稿时间|更新时间|日期"
 _STAMP = re.compile(rf"^(?:{_STAMP_KEYS})\s*[:：]?\s*(?P<date>{_DATE})?\s*(?P<rest>.*)$")
-_URL_KEYS = (
-    r"(?:[Ss]ource\s+)?URL|[Uu]rl|(?:来源|來源)?(?:网址|網址)|原文(?:链接|鏈接|連結|地址|网址|網址)|链接|鏈接|連結"
-)
+_URL_KEYS = r"(?:[Ss]ource\s+)?URL|[Uu]rl|(?:来源)?网址|原文(?:链接|连结|地址|网址)|链接|连结"
 _URL_KEY = re.compile(rf"^(?:{_URL_KEYS})$")
 _URL = re.compile(r"https?://[^\s<>\"'，。；、）)]+", re.IGNORECASE)
 _FIELD = re.compile(
-    rf"(?P<key>{_URL_KEYS}|来源|來源|稿源|作者|记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|"
-    r"通讯员|通訊員|摄影|攝影|原标题|原標題)\s*[:：]\s*"
+    rf"(?P<key>{_URL_KEYS}|来源|稿源|作者|记者|编辑|责编|责任编辑|通讯员|摄影|原标题)\s*[:：]\s*"
 )
-_BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|來源|责编|責編|编辑|編輯)\s*[:：].*)[）)]$")
+_BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|责编|编辑)\s*[:：].*)[）)]$")
 
 
 @dataclass
@@ -49,17 +46,17 @@ class PageMeta:
 
 def take_metadata(line: str, meta: PageMeta) -> bool:
     """Move source/author/stamp lines into metadata; True when the line is consumed."""
-    bracketed = _BRACKETED_FIELD.match(line)
+    bracketed = _BRACKETED_FIELD.match(fold(line))
     if bracketed:
-        line = bracketed.group("body")
+        line = line[bracketed.start("body") : bracketed.end("body")]
     if _STAMP_ONLY.match(line):
         meta.published = meta.published or iso_stamp(line)
         return True
-    stamp = _STAMP.match(line)
+    stamp = _STAMP.match(fold(line))
     if stamp and (stamp.group("date") or not stamp.group("rest")) and len(line) <= 80:
         if stamp.group("date"):
             meta.published = meta.published or iso_stamp(stamp.group("date"))
-        rest = stamp.group("rest").strip(" |｜")
+        rest = line[stamp.start("rest") :].strip(" |｜")
         if rest:
             rest_fields = _fields(rest)
             if not rest_fields:
@@ -80,14 +77,14 @@ def split_stamp(line: str, number: int, meta: PageMeta) -> str:
     is noted as the article's URL here too, whichever later rule removes it.
     """
     note_url(line, meta)
-    stamp = _STAMP.match(line)
+    stamp = _STAMP.match(fold(line))
     if not stamp or not stamp.group("date") or not stamp.group("rest").strip(" |｜"):
         return line
-    rest = stamp.group("rest").strip(" |｜")
+    rest = line[stamp.start("rest") :].strip(" |｜")
     if _fields(rest):
         return line
     meta.published = meta.published or iso_stamp(stamp.group("date"))
-    meta.cut("metadata", line[: len(line) - len(stamp.group("rest"))].strip(), number)
+    meta.cut("metadata", line[: stamp.start("rest")].strip(), number)
     return rest
 
 
@@ -102,7 +99,8 @@ def note_url(line: str, meta: PageMeta) -> None:
 
 
 def _fields(line: str) -> dict[str, str]:
-    matches = list(_FIELD.finditer(line))
+    """Labelled fields at the start of a line: {simplified label: value as written}."""
+    matches = list(_FIELD.finditer(fold(line)))
     if not matches or matches[0].start() != 0:
         return {}
     out: dict[str, str] = {}
@@ -119,9 +117,9 @@ def _store_fields(fields: dict[str, str], meta: PageMeta) -> None:
             continue
         if _URL_KEY.match(key):
             continue  # noted by note_url
-        if key in {"来源", "來源", "稿源"}:
+        if key in {"来源", "稿源"}:
             meta.source = meta.source or value
-        elif key in {"作者", "记者", "記者"}:
+        elif key in {"作者", "记者"}:
             meta.author = meta.author or value.rstrip("。")
 
 

@@ -72,6 +72,35 @@ def test_boilerplate_line_kinds(line: str, kind: str) -> None:
     assert "隆重开业" in article.text
 
 
+@pytest.mark.parametrize(
+    ("simplified", "traditional", "kind"),
+    [
+        # invented furniture, each written in both scripts: the patterns are written once, in simplified
+        ("当前位置：首页 > 协会动态", "當前位置：首頁 > 協會動態", "breadcrumb"),
+        ("相关阅读", "相關閱讀", "widget"),
+        ("浏览次数：1024", "瀏覽次數：1024", "widget"),
+        ("评论仅供网友表达个人看法", "評論僅供網友表達個人看法", "widget"),
+        ("发布时间：2023-05-02 10:00", "發佈時間：2023-05-02 10:00", "metadata"),
+        ("责任编辑：李华", "責任編輯：李華", "metadata"),
+        ("原文链接：https://example.org/news/1.html", "原文連結：https://example.org/news/1.html", "link"),
+        ("（图/甲协会提供）", "（圖/甲協會提供）", "caption"),
+    ],
+)
+def test_furniture_is_found_in_either_script(simplified: str, traditional: str, kind: str) -> None:
+    body = "本会于5月2日召开理事会，会议审议通过了年度工作报告。"
+    for line in (simplified, traditional):
+        article = clean(f"{body}\n{line}\n{body}并形成决议。")
+        assert kind in {r.kind for r in article.removed}, (line, article.removed)
+        assert line.split("：")[-1] not in article.text.split("\n")
+
+
+def test_a_traditional_stamp_and_byline_become_metadata() -> None:
+    article = clean("甲協會召開年會\n發佈於2023/5/2 09:30 甲協會召開年會\n5月2日，甲協會召開年會。\n來源：乙報 記者：王明")
+    assert article.published == "2023-05-02 09:30"
+    assert article.source == "乙報" and article.author == "王明"
+    assert "發佈於" not in article.text and "王明" not in article.text
+
+
 def test_image_prefix_stripped_but_sentence_kept() -> None:
     out = clean("插入视频与会人员,围绕2022年重点工作计划(讨论稿),畅所欲言。").text
     assert out == "与会人员,围绕2022年重点工作计划(讨论稿),畅所欲言。"

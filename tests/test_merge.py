@@ -128,7 +128,8 @@ def test_a_year_the_model_added_is_dropped_and_the_rest_kept(setup) -> None:
 
 @pytest.mark.parametrize(
     ("event", "tidy"),
-    [("甲市商会第三届会员大会在武汉隆重召开！", "甲市商会第三届会员大会"), ("年會舉行", "年會舉行"), ("[R2]签约仪式", "签约仪式")],
+    [("甲市商会第三届会员大会在武汉隆重召开！", "甲市商会第三届会员大会"), ("年會舉行", "年會舉行"), ("[R2]签约仪式", "签约仪式"),
+     ("乙縣農會第五屆理事會在縣城順利召開。", "乙縣農會第五屆理事會")],
 )
 def test_event_names_not_headlines(event: str, tidy: str) -> None:
     assert tidy_event(event) == tidy
