@@ -17,6 +17,7 @@ otherwise unknown — never read as Gregorian.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -272,7 +273,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             start += 1
         found.append(DateCandidate(phrase=text[start:end], start=start, end=end, **fields))
 
-    for match in _ABSOLUTE.finditer(folded):
+    for match in _matches(_ABSOLUTE, folded, _MONTH_WORD):
         fields: dict = {}
         start, end = match.span()
         lunar = bool(match["lun1"] or match["lun2"])
@@ -346,7 +347,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             fields.update(month=month, day=day, lunar=lunar)
         emit(match.start(), match.end(), **fields)
 
-    for match in _FESTIVAL.finditer(folded):
+    for match in _matches(_FESTIVAL, folded, _FESTIVAL_WORDS):
         fields = {"lunar": True}
         if match["y"]:
             year, roc, _ = _year_value(match["y"], match["era"], month_follows=True,
@@ -388,7 +389,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
                      month=int(groups["m"]) if groups.get("m") else None,
                      day=int(groups["d"]) if groups.get("d") else None)
 
-    for match in _RELATIVE_DAY.finditer(folded):
+    for match in _matches(_RELATIVE_DAY, folded, tuple(_REL_DAY)):
         if match["d"]:  # 今天(2月16日): the explicit date wins
             month = cn_number(match["m"]) if match["m"] else None
             emit(match.start(), match.end(), month=month, day=cn_number(match["d"]), relative=True,
@@ -397,7 +398,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             emit(match.start(), match.end(), relative=True, day_offset=_REL_DAY[match["rel"]],
                  days_before=-_REL_DAY[match["rel"]])
 
-    for match in _NTH_WEEKDAY.finditer(folded):
+    for match in _matches(_NTH_WEEKDAY, folded, _MONTH_WORD, _WEEK_WORDS, _NTH_WORDS):
         fields = {"month": cn_number(match["m"]),
                   "nth_weekday": (-1 if match["last"] else cn_number(match["n"]), _WEEKDAY[match["wd"]])}
         if fields["month"] is None:  # 正月/腊月 are lunar months: no n-th weekday in them
@@ -410,7 +411,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
             fields["year_offset"] = _REL_YEAR[match["ry"]]
         emit(match.start(), match.end(), **fields)
 
-    for match in _WEEK.finditer(folded):
+    for match in _matches(_WEEK, folded, _WEEK_WORDS):
         prefix, weekday = match["wp"], match["wd"]
         if not prefix and not weekday:
             continue
@@ -435,7 +436,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
                 fields = {"day_offset": sign * 7 * count}
             emit(match.start(), match.end(), relative=True, **fields)
 
-    for match in _DAY_ONLY.finditer(folded):
+    for match in _matches(_DAY_ONLY, folded, _DAY_WORDS):
         emit(match.start(), match.end(), day=cn_number(match["d"]))
 
     if loose:
@@ -451,7 +452,7 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
                 fields["year_offset"] = _REL_YEAR[match["ry"]]
             emit(match.start(), match.end(), **fields)
     else:  # in an article a bare year is background; only an era year (民国九十年) is a date
-        for match in _YEAR_ONLY.finditer(folded):
+        for match in _matches(_YEAR_ONLY, folded, _ERA_WORDS):
             if match["era"] and match["y"]:
                 year, roc, _ = _year_value(match["y"], match["era"], month_follows=False,
                                            roc_context=roc_context, loose=False)
@@ -459,6 +460,22 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
                     emit(match.start(), match.end(), year=year, roc=roc)
 
     return _non_overlapping(found, folded)
+
+
+# Words without which a pattern cannot match: a long article skips the patterns it cannot hold
+# (each pattern is tried at every position, which is most of the cost of a scan).
+_MONTH_WORD = ("月",)
+_WEEK_WORDS = ("周", "星期", "礼拜")
+_NTH_WORDS = ("第", "最后")
+_DAY_WORDS = ("日", "号")
+_FESTIVAL_WORDS = ("除夕", "大年")
+_ERA_WORDS = ("民国", "公元")
+
+
+def _matches(pattern: re.Pattern[str], folded: str, *needed: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(folded)``, or nothing when one of the ``needed`` word sets is absent."""
+    if all(any(word in folded for word in words) for words in needed):
+        yield from pattern.finditer(folded)
 
 
 def _range_to_day_follows(folded: str, end: int) -> bool:
