@@ -3,7 +3,7 @@
 Run: python docs/screenshot.py [OUT.png]
 
 The digest is built from the seed and dev articles, summarised by the
-embedded model as recorded in cassettes/summarize (no model or network needed),
+embedded model as recorded in cassettes/evaluate/full.yaml (no model or network needed),
 as the second of two nights (half the articles arrived the night before, one
 of them reprinted tonight), then rendered to HTML and photographed at phone width.
 """
@@ -29,13 +29,12 @@ from tests.conftest import cassette, gold_pairs, recorded_summarizer  # noqa: E4
 
 def main(out: Path) -> None:
     summarizer = recorded_summarizer()
-    done = []
     os.chdir(ROOT)  # relative paths read better in the picture
     started = time.monotonic()
-    for path, _ in gold_pairs():
-        article = summarizer.prepare(path.relative_to(ROOT))
-        with cassette("summarize", article.id):
-            done.append((summarizer.summarize(article), article))
+    articles = [summarizer.prepare(path.relative_to(ROOT)) for path, _ in gold_pairs()]
+    with cassette("evaluate", "full"):
+        records = summarizer.summarize_many(articles, concurrency=1)
+    done = list(zip(records, articles, strict=True))
     reprint = done[0][1].model_copy(update={"path": "inbox/reprint.txt", "id": "reprint", "sha256": "0" * 64})
     tonight = [*done, (done[0][0], reprint)]
     stats = DigestStats(articles=len(tonight), summarized=len(tonight),

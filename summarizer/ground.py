@@ -28,6 +28,7 @@ _PUNCT_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "�
                              "』": '"', "、": ",", "。": ".", "～": "~", "—": "-", "–": "-"})
 _ELLIPSIS = re.compile(r"\s*(?:…+|\.{3,})\s*")
 _TRIM = " \t\n,.;:!?\"'()[]，。；：！？、"
+_EDGE = " \t\n\u3000,.;:!?，。；：！？、"
 _HOST_MARK = re.compile(rf"{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK}|{g.CONVENE_VERB}")
 
 
@@ -138,6 +139,17 @@ class Grounder:
     def excerpt(self, span: tuple[int, int]) -> str:
         return self.article.text[span[0] : span[1]]
 
+    def trim(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The span without separators at its edges: a quote cut at a clause boundary reads
+        "扬州市科协等单位承办", not "，扬州市科协等单位承办"."""
+        start, end = span
+        text = self.article.text
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        return (start, end) if start < end else span
+
 
 @dataclass
 class GroundingReport:
@@ -159,6 +171,8 @@ def ground(article: Article, proposal: Proposal) -> GroundingReport:
 
 # ---------------------------------------------------------------- hosts
 
+ROLE_ORDER = {"organiser": 0, "co-organiser": 1, "chair": 2}
+
 
 def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: list[Dropped]) -> list[Host]:
     kept: list[Host] = []
@@ -172,6 +186,7 @@ def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: lis
         if span is None:
             dropped.append(Dropped(item=item, reason="evidence not found in the article"))
             continue
+        span = grounder.trim(span)
         evidence = grounder.excerpt(span)
         reason = role_contradicted(grounder.excerpt(name_span), evidence, host.role)
         if reason:
@@ -185,7 +200,9 @@ def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: lis
             continue
         kept.append(Host(name=grounder.excerpt(name_span), role=host.role, evidence=evidence, span=span,  # type: ignore[arg-type]
                          source=host.source))
-    return kept
+    # as a reader looks for them: who organised, who co-organised, who chaired; each in page order
+    return sorted(kept, key=lambda h: (ROLE_ORDER.get(h.role, len(ROLE_ORDER)), h.span[0], h.evidence.find(h.name)))
+
 
 
 def _name_within(grounder: Grounder, name: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -245,6 +262,7 @@ def _ground_resolutions(grounder: Grounder, proposed: list[ProposedResolution],
         if span is None:
             dropped.append(Dropped(item=item, reason="evidence not found in the article"))
             continue
+        span = grounder.trim(span)
         evidence = grounder.excerpt(span)
         reason = speech_not_decision(evidence)
         if reason:

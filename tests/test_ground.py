@@ -182,3 +182,22 @@ def test_a_quote_cut_from_any_text_is_found_where_it_was_cut(text: str, start: i
     assert span is not None
     assert wanted in NormalizedText.of(text[span[0] : span[1]]).text
     assert len(index.offsets) == len(index.text) and index.offsets == sorted(index.offsets)
+
+
+def test_hosts_read_organiser_first_and_quotes_start_on_a_word() -> None:
+    """A candidate cut at a clause boundary keeps no leading comma; hosts come organiser,
+    co-organiser, chair, each in page order, whatever order they were proposed in."""
+    article = clean("6月3日，丙市茶叶论坛开幕。论坛由丙市农业局主办，丁县茶叶协会、戊县茶叶协会承办，会长周五主持。")
+    text = article.text
+    comma = text.index("，丁县")
+    report = ground(article, proposal(hosts=[
+        host("周五", "chair", "会长周五主持"),
+        ProposedHost("戊县茶叶协会", "co-organiser", "", "rules", (comma, text.index("承办") + 2)),
+        ProposedHost("丁县茶叶协会", "co-organiser", "", "rules", (comma, text.index("承办") + 2)),
+        host("丙市农业局", "organiser", "论坛由丙市农业局主办"),
+    ]))
+    assert [(h.name, h.role) for h in report.summary.hosts] == [
+        ("丙市农业局", "organiser"), ("丁县茶叶协会", "co-organiser"), ("戊县茶叶协会", "co-organiser"),
+        ("周五", "chair")]
+    assert all(not h.evidence.startswith("，") for h in report.summary.hosts)
+    assert report.summary.hosts[1].evidence == "丁县茶叶协会、戊县茶叶协会承办"
