@@ -2,9 +2,11 @@
 
 Each candidate names the rule family that found it (``listed``, ``by-marker``,
 ``chair``, ``convene``, ``own-meeting`` for hosts; ``outcome``, ``document``,
-for resolutions) and the span of its evidence in the cleaned text.
-The prompt offers them to the model as numbered options; the merge stage
-decides what to keep. Nothing downstream recomputes them.
+for resolutions; ``quoted``, ``subject``, ``object`` for event names) and the
+span of its evidence in the cleaned text. The prompt offers dates, hosts and
+outcomes to the model as numbered options; event names are only the merge
+stage's answer when the model's event names no event. The merge stage decides
+what to keep. Nothing downstream recomputes them.
 
 All matching runs on the text folded to simplified script (same offsets), so
 one rule covers both scripts; names and quotes are cut from the original.
@@ -48,10 +50,18 @@ class OutcomeCandidate:
 
 
 @dataclass(frozen=True)
+class EventCandidate:
+    name: str
+    span: tuple[int, int]
+    rule: str  # quoted, subject (X论坛在…举行) or object (召开X大会)
+
+
+@dataclass(frozen=True)
 class Candidates:
     dates: tuple[DateOption, ...] = ()
     hosts: tuple[HostCandidate, ...] = ()
     outcomes: tuple[OutcomeCandidate, ...] = ()
+    events: tuple[EventCandidate, ...] = ()  # the fullest name first
 
 
 def collect_candidates(article: Article) -> Candidates:
@@ -87,7 +97,8 @@ def _collect(text: str) -> Candidates:
     elsewhere = _related_lists(folded)
     hosts = tuple(h for h in _hosts(text, folded) if not _inside(h.span, elsewhere))
     outcomes = tuple(o for o in _outcomes(text, folded) if not _inside(o.span, elsewhere))
-    return Candidates(dates=dates, hosts=hosts, outcomes=outcomes)
+    events = tuple(e for e in _events(text, folded) if not _inside(e.span, elsewhere))
+    return Candidates(dates=dates, hosts=hosts, outcomes=outcomes, events=events)
 
 
 def _related_lists(folded: str) -> list[tuple[int, int]]:
@@ -123,6 +134,37 @@ def _date_order(found) -> list:
         return (2 if flagged else 0 if c.event_verb else 1, c.start)
 
     return sorted(found, key=rank)
+
+
+# ================================================================= events
+
+
+def _events(text: str, folded: str) -> tuple[EventCandidate, ...]:
+    """Names of events the article reports: quoted (“X论坛”), the subject of its own convening
+    (X大会在…召开) or what a body convenes (召开X会议). The fullest name first: the same
+    event is often named in full once and shortened after."""
+    found: dict[tuple[int, int], EventCandidate] = {}
+
+    def add(start: int, end: int, rule: str) -> None:
+        name = text[start:end].strip()
+        if len(name) >= 4 and not g.EVENT_REFERENCE.search(fold(name)):
+            found.setdefault((start, end), EventCandidate(name, (start, end), rule))
+
+    for match in g.EVENT_QUOTED.finditer(folded):
+        if match["tail"] or match["more"]:  # "“X”高峰论坛", "“X论坛”暨Y典礼": quotes kept as written
+            add(match.start(), match.end(), "quoted")
+        elif g.ENDS_AS_EVENT.search(match["inner"]):
+            add(*match.span("inner"), "quoted")
+    for start, end in g.clause_spans(folded):
+        lead = _LEADING.match(folded, start, end)
+        subject = g.EVENT_SUBJECT.match(folded, lead.end() if lead else start, end)
+        if subject:
+            name_start, name_end = subject.span("name")
+            modifier = folded.rfind("的", name_start, name_end)  # "由市政府主办的X论坛": the name follows 的
+            add(modifier + 1 if modifier >= 0 else name_start, name_end, "subject")
+    for match in g.EVENT_OBJECT.finditer(folded):
+        add(*match.span("name"), "object")
+    return tuple(sorted(found.values(), key=lambda e: (-len(e.name), e.span[0])))
 
 
 # ================================================================= hosts

@@ -187,3 +187,54 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# ---------------------------------------------------------------- events
+# Nouns that end the name of an event: "…发展论坛", "…会员大会", "…签约仪式".
+EVENT_NOUN = (
+    r"(?:会议|大会|年会|例会|全会|办公会|常务会|论坛|峰会|仪式|典礼|庆典|开幕式|闭幕式|座谈会|研讨会|推介会|交流会|"
+    r"洽谈会|博览会|展览会|交易会|发布会|表彰会|报告会|联谊会|恳谈会|茶话会|见面会|说明会|推进会|部署会|动员会|"
+    r"评审会|启动会|观摩会|对接会|分享会|培训会|碰头会|协调会|讨论会|汇报会|总结会|颁奖礼|晚会|餐会|培训班|研修班|"
+    r"大赛|沙龙|会晤|次(?:常务)?(?:理事|董事|监事|委员|常委)会)"
+)
+# What an event's name may hold: no clause punctuation. "A会议暨B大会" is one event.
+_EVENT_CHAR = r"[^\s，,。；;！!？?：:\n“”「」『』]"
+_EVENT_NAME = rf"{_EVENT_CHAR}{{0,40}}?{EVENT_NOUN}(?:[暨及]{_EVENT_CHAR}{{0,30}}?{EVENT_NOUN})*"
+# "“X论坛”", "“X”高峰论坛", "“X论坛”暨Y典礼": a quoted name, or a quoted theme before the event's
+# noun, continued after the quotes by 暨.
+EVENT_QUOTED = re.compile(
+    rf"[“「『](?P<inner>[^“”「」『』\n]{{1,48}})[”」』](?P<tail>{_EVENT_CHAR}{{0,30}}?{EVENT_NOUN})?"
+    rf"(?P<more>暨{_EVENT_CHAR}{{0,30}}?{EVENT_NOUN})?"
+)
+ENDS_AS_EVENT = re.compile(rf"{EVENT_NOUN}$")
+# "X论坛在扬州举行", "X大会隆重召开": the event as the subject of its own convening.
+EVENT_SUBJECT = re.compile(
+    rf"(?P<name>{_EVENT_NAME})(?:在[^，,。；;]{{1,30}}?|于[^，,。；;]{{1,30}}?)?(?:隆重|顺利|如期|正式|成功)?"
+    r"(?:召开|举行|举办|开幕(?!式))"
+)
+# "召开本年度第一次理事会议。": the event as what a body convenes, up to the end of the clause.
+EVENT_OBJECT = re.compile(
+    rf"(?:召开|举行|举办)了?(?:一次|一场|首次|第一次)?(?P<name>{_EVENT_NAME})(?=[，,。；;！!？?\n]|$)"
+)
+# A demonstrative or a bare noun is a reference to the event, not its name ("本次会议", "此次论坛");
+# a phrase holding an attendee's verb or a role marker is a clause ("王五应邀参加论坛"), not a name.
+EVENT_REFERENCE = re.compile(
+    rf"^(?:本次|此次|这次|该次|本届|此届|该|这|此|的|了|会上)?{EVENT_NOUN}$|^(?:本次|此次|这次|该|的)|"
+    rf"{NOT_HOST_VERB.pattern}|{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}|召开|举行|举办"
+)
+# How a reply's event ends when it names an event; or the act that names one ("甲与乙签署协议").
+_EVENT_END = re.compile(rf"(?:{EVENT_NOUN}|会|式|礼|赛|(?<![发开进拓扩伸])展|(?<![环细调季关情])节|班|活动|讲座|培训)$")
+EVENT_ACT = re.compile(
+    r"签署|签订|签约|续签|缔结|揭牌|揭幕|挂牌|成立|开业|开工|奠基|启动|开幕|闭幕|颁奖|表彰|发布|会见|会谈|访问|"
+    r"考察|调研|换届|选举|开班|结业|庆祝|纪念|授牌|授旗|签字|开园|开馆|通车|竣工|投产|落成|剪彩|宣讲|义诊|慰问|"
+    r"走访|拜访|座谈|研讨|评选|评审|招聘"
+)
+_NAME_WRAPPING = re.compile(r"(?:[（(][^（）()]*[）)]|[“”「」『』\"'《》！!。.，,\s])+$")
+
+
+def names_an_event(folded: str) -> bool:
+    """Whether a (folded) event name reads as an event: it ends in an event noun ("…年会",
+    "…峰会（线上）") or names the act that is the event ("甲与乙签署合作协议"). A headline such
+    as "百佳联盟会聚南通" or "院士助力健康产业发展" does neither."""
+    bare = _NAME_WRAPPING.sub("", folded)
+    return bool(_EVENT_END.search(bare) or EVENT_ACT.search(folded))

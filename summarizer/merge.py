@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .candidates import Candidates
 from .clean import strip_pinyin
 from .dates import event_date
-from .grammar import outcome_kind
+from .grammar import names_an_event, outcome_kind
 from .prompt import OUTCOME_MARK, Offer
 from .schema import Article, Dropped, EventDate, ItemSource, ModelReply
 from .script import fold
@@ -60,6 +60,8 @@ def merge(article: Article, reply: ModelReply, candidates: Candidates | None, of
     """One proposed summary; ``candidates=None`` is the model alone (no rule offers or adds)."""
     proposal = Proposal(event=tidy_event(reply.event) or (article.title or ""), date=EventDate())
     proposal.date, proposal.warnings = _date(article, reply, candidates, offer)
+    if candidates is not None:
+        proposal.event = _event(proposal.event, candidates, proposal.warnings)
     if candidates is None:
         candidates = Candidates()
         use_rules = False
@@ -83,6 +85,15 @@ def tidy_event(event: str) -> str:
     tail = _EVENT_TAIL.search(fold(event))
     trimmed = (event[: tail.start()] if tail else event).rstrip("！!。.，, ")
     return trimmed if len(trimmed) >= 4 else event.rstrip("！!。.")
+
+
+def _event(event: str, candidates: Candidates, warnings: list[str]) -> str:
+    """The model's event, unless it names no event (a headline such as "百佳联盟会聚南通"): then
+    the fullest event name the article gives (“X峰会”, X论坛在…举行, 召开X大会), if any."""
+    if names_an_event(fold(event)) or not candidates.events:
+        return event
+    warnings.append(f"event {event!r} names no event; the article's {candidates.events[0].name!r} is used")
+    return candidates.events[0].name
 
 
 # ---------------------------------------------------------------- date

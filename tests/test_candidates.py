@@ -424,3 +424,48 @@ NOT_OUTCOME_CASES = [
 @pytest.mark.parametrize("text", _both_scripts([(t,) for t in NOT_OUTCOME_CASES]))
 def test_not_outcomes(text: str) -> None:
     assert _candidates(text).outcomes == ()
+
+
+# ------------------------------------------------------------------ event names
+
+EVENT_CASES = [
+    # the subject of its own convening, after a date or dateline
+    ("10月8日，江城市第二届文旅产业博览会在会展中心隆重开幕。", "江城市第二届文旅产业博览会"),
+    ("今天上午，东湖区数字经济发展论坛在区政府礼堂举行。", "东湖区数字经济发展论坛"),
+    # "由…主办的X": the name follows the modifier
+    ("由江城县政府主办的青石镇招商推介会于5月3日举行。", "青石镇招商推介会"),
+    # what a body convenes, to the end of its clause
+    ("松原市茶叶协会于3月2日召开二届五次理事会议，会长王明主持。", "二届五次理事会议"),
+    ("白沙商会召开了本年度第一次理事、监事联席会议。", "本年度第一次理事、监事联席会议"),
+    # quoted, and continued after the quotes by 暨
+    ("北城区举办“数字赋能·乡村振兴”高峰论坛暨项目签约仪式，十家企业参加。",
+     "“数字赋能·乡村振兴”高峰论坛暨项目签约仪式"),
+    ("由临江学会承办的“第三届临江医学年会”在临江宾馆召开。", "第三届临江医学年会"),
+    # two meetings joined by 暨 are one event
+    ("南岸县果品协会第三届第一次会员大会暨十周年联谊晚会在县城召开。", "南岸县果品协会第三届第一次会员大会暨十周年联谊晚会"),
+]
+
+NOT_EVENT_CASES = [
+    "市长王五应邀参加论坛开幕式并致辞。",  # an attendee's clause, not a name
+    "本次会议审议通过了年度工作报告。",  # a reference to the event
+    "会议在市政府第一会议室召开。",  # a bare noun
+    "协会决定召开会议，研究下一步工作。",  # a bare noun after the verb
+    "百佳联盟会聚南通，携手顾家家居达成战略合作。",  # no event noun at all
+]
+
+
+@pytest.mark.parametrize(("text", "name"), _both_scripts(EVENT_CASES))
+def test_event_names(text: str, name: str) -> None:
+    events = _candidates(text).events
+    assert events and fold(events[0].name) == name, events
+    assert all(text[e.span[0] : e.span[1]] == e.name for e in events)
+
+
+@pytest.mark.parametrize("text", _both_scripts([(t,) for t in NOT_EVENT_CASES]))
+def test_not_event_names(text: str) -> None:
+    assert _candidates(text).events == ()
+
+
+def test_the_fullest_name_comes_first() -> None:
+    text = "西山区召开乡村振兴推进会。西山区第五届乡村振兴工作推进会在区委礼堂召开，推进会由区长主持。"
+    assert [e.name for e in _candidates(text).events][:2] == ["西山区第五届乡村振兴工作推进会", "乡村振兴推进会"]

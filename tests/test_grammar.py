@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from summarizer.grammar import clause_spans, sentence_spans
+import pytest
+
+from summarizer.grammar import clause_spans, names_an_event, sentence_spans
+from summarizer.script import fold
 
 
 def test_sentences_split_at_full_stops_and_line_breaks_without_surrounding_space() -> None:
@@ -21,3 +24,23 @@ def test_clauses_split_at_commas_and_colons_inside_a_range() -> None:
 def test_empty_pieces_between_marks_are_skipped() -> None:
     assert sentence_spans("。。\n \n") == []
     assert clause_spans("，，会议，") == [(2, 4)]
+
+
+@pytest.mark.parametrize(("event", "names_one"), [
+    # invented names: an event noun at the end (brackets and quotes aside), or the act that is the event
+    ("甲协会第三届会员大会", True),
+    ("乙县农会第五屆理事會議", True),
+    ("丙市茶业论坛（线上）", True),
+    ("“数字赋能”高峰论坛！", True),
+    ("丁公司与戊区政府签署战略合作协议", True),
+    ("己县科协揭牌", True),
+    ("庚市春季招聘会", True),
+    # headlines that name no event
+    ("百佳联盟会聚南通", False),
+    ("院士助力扬州健康产业发展", False),
+    ("辛协会感恩餐会交流", False),
+    ("美中", False),
+    ("", False),
+])
+def test_an_event_name_ends_in_an_event_noun_or_names_the_act(event: str, names_one: bool) -> None:
+    assert names_an_event(fold(event)) is names_one

@@ -133,3 +133,18 @@ def test_a_year_the_model_added_is_dropped_and_the_rest_kept(setup) -> None:
 )
 def test_event_names_not_headlines(event: str, tidy: str) -> None:
     assert tidy_event(event) == tidy
+
+
+def test_a_headline_for_an_event_gives_way_to_the_name_the_article_gives() -> None:
+    """The model copied a headline that names no event: the fullest event name of the article
+    is used, and a warning says so. An answer that names an event is the model's to keep."""
+    article = clean("百佳联盟会聚南通\n6月2日，甲家居与百佳联盟战略合作峰会在南通召开。峰会由甲家居主办。")
+    candidates = collect_candidates(article)
+    prompt = build_prompt(article, candidates)
+    proposal = merge(article, ModelReply(event="百佳联盟会聚南通", date=None), candidates, prompt.offer)
+    assert proposal.event == "甲家居与百佳联盟战略合作峰会"
+    assert any("names no event" in w for w in proposal.warnings)
+    kept = merge(article, ModelReply(event="百佳联盟南通峰会", date=None), candidates, prompt.offer)
+    assert kept.event == "百佳联盟南通峰会"
+    alone = merge(article, ModelReply(event="百佳联盟会聚南通", date=None), None, prompt.offer)
+    assert alone.event == "百佳联盟会聚南通"  # the model alone: no rule repairs its answer
