@@ -1065,6 +1065,14 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
             model_phrase = None
         elif where is not None:
             phrase = _as_written(text, phrase)
+            firm = _firm_choice(text, published) if rules and _only_in_talk(text, phrase) else None
+            if firm is not None:
+                # "今天要通过党史学习…" in a speech: the speaker's today, resolved through the stamp,
+                # is weaker than the article's own date of the event
+                warnings.append(f"date phrase {model_phrase!r} is a relative day in sentences that report no "
+                                f"event; the article's {firm.phrase!r} is used")
+                event, more = _resolve_best(text, firm, _published_date(published), published, title)
+                return event, warnings + more
             event, more = _resolve_with_warnings(phrase, published=published, text=text, title=title)
             if event.value is not None:
                 return event, warnings + more
@@ -1078,10 +1086,8 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
         return _unknown(None), warnings
     candidates = find_candidates(text)
     pub = _published_date(published)
-    folded = fold(text)
-    scored = [(_score(text, folded, c, pub), c) for c in candidates]
-    best_score, best = max(scored, key=lambda pair: pair[0], default=(_NOT_AN_EVENT_DATE, None))
-    if best is None or best_score <= _NOT_AN_EVENT_DATE:
+    best = _rules_choice(text, pub)
+    if best is None:
         # only the headline may date the event: its date, with the year rule unchanged
         headline = [c for c in find_candidates(title or "") if not (c.dateline or c.stamp or c.background)]
         if headline:
@@ -1091,9 +1097,48 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
         return _unknown(None), warnings
     if model_phrase:
         warnings.append(f"date taken from the article's phrase {best.phrase!r}")
+    event, more = _resolve_best(text, best, pub, published, title)
+    return event, warnings + more
+
+
+def _rules_choice(text: str, pub: date | None) -> DateCandidate | None:
+    """The candidate the rules score highest, or None when none can date an event."""
+    folded = fold(text)
+    scored = [(_score(text, folded, c, pub), c) for c in find_candidates(text)]
+    best_score, best = max(scored, key=lambda pair: pair[0], default=(_NOT_AN_EVENT_DATE, None))
+    return None if best is None or best_score <= _NOT_AN_EVENT_DATE else best
+
+
+def _resolve_best(text: str, best: DateCandidate, pub: date | None, published: str | None,
+                  title: str | None) -> tuple[EventDate, list[str]]:
     context_year = None
     if best.year is None and best.year_offset is None and not best.relative:
         context_year = _context_year(text, best.start, best.month, best.day)
-    event, more = _resolve_candidate(best, pub, _title_year(title) if pub is None else None, context_year,
-                                     _reports_past(folded, best.start, best.end))
-    return event, warnings + more
+    return _resolve_candidate(best, pub, _title_year(title) if pub is None else None, context_year,
+                              _reports_past(fold(text), best.start, best.end))
+
+
+def _firm_choice(text: str, published: str | None) -> DateCandidate | None:
+    """The rules' choice when it states its month and day itself (not relative to the stamp)."""
+    best = _rules_choice(text, _published_date(published))
+    if best is None or best.relative or best.month is None or best.day is None:
+        return None
+    return best
+
+
+def _only_in_talk(text: str, phrase: str) -> bool:
+    """Whether a relative day ("今天", "昨日") stands only in sentences that report no event (no
+    召开/举行/签署…): a speaker's "今天要…" is not the day the event was held."""
+    target = re.sub(r"\s+", "", fold(phrase))
+    named = [c for c in find_candidates(text)
+             if c.relative and c.day_offset is not None and c.month is None and c.day is None
+             and re.sub(r"\s+", "", fold(c.phrase)) == target]
+    if not named:
+        return False
+    folded = fold(text)
+    for c in named:
+        start = max(folded.rfind(mark, 0, c.start) for mark in "。！？!?；;\n") + 1
+        end = _CLAUSE_END.search(folded, c.end)
+        if _EVENT_VERB.search(folded, start, end.start() if end else len(folded)):
+            return False
+    return True

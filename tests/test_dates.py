@@ -326,3 +326,20 @@ def test_a_date_before_the_event_verb_is_flagged() -> None:
 @pytest.mark.parametrize("stamp", ["2021-01-03 09:30", "20210103", "2021年1月3日 09:30", "2021/01/03", "２０２１－０１－０３"])
 def test_the_stamp_as_found_in_any_format(stamp: str) -> None:
     assert resolve_date("12月28日", published=stamp).value == "2020-12-28"
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a speaker's "今天" in a sentence that reports no event: the article's date of the event is used
+    ("5月8日上午，甲协会第三届会员大会在会展中心召开。会长在讲话中说，今天我们要总结经验、开拓创新。",
+     "2023-05-10", "2023-05-08"),
+    ("5月8日上午，甲協會第三屆會員大會在會展中心召開。會長在講話中說，今天我們要總結經驗、開拓創新。",
+     "2023-05-10", "2023-05-08"),
+    # "今天" that reports the event itself is the model's to keep
+    ("今天上午，乙商会年会在市政府礼堂举行。去年5月8日，乙商会成立。", "2023-06-01", "2023-06-01"),
+    # no firm date of the article to prefer: the model's "今天" stands
+    ("会长说，今天我们要总结经验。", "2023-06-01", "2023-06-01"),
+])
+def test_a_relative_day_from_a_speech_gives_way_to_the_articles_date(text: str, published: str, value: str) -> None:
+    found, warnings = event_date(text, published=published, model_phrase="今天")
+    assert found.value == value
+    assert (value != published) == any("relative day" in w for w in warnings)
