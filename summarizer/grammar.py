@@ -167,17 +167,12 @@ def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return spans
 
 
+_SENTENCE = re.compile(rf"[^{re.escape(SENTENCE_END)}]+")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: split at 。；！？ and line breaks."""
-    spans, at = [], 0
-    for index, char in enumerate(text):
-        if char in SENTENCE_END:
-            if text[at:index].strip():
-                spans.append(_strip_span(text, at, index))
-            at = index + 1
-    if text[at:].strip():
-        spans.append(_strip_span(text, at, len(text)))
-    return spans
+    return [_strip_span(text, m.start(), m.end()) for m in _SENTENCE.finditer(text) if not m.group().isspace()]
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -89,7 +89,7 @@ def _learn(text: str) -> re.Pattern[str]:
     """Add the text's new characters to the tables; summaries may run in several threads, so
     the tables and the pattern change together under a lock."""
     global _uneven_pattern
-    if set(text) <= _LEARNED:
+    if _LEARNED.issuperset(text):
         return _uneven_pattern
     with _LEARNING:
         new = set(text) - _LEARNED

@@ -100,9 +100,10 @@ def note_url(line: str, meta: PageMeta) -> None:
 
 def _fields(line: str) -> dict[str, str]:
     """Labelled fields at the start of a line: {simplified label: value as written}."""
-    matches = list(_FIELD.finditer(fold(line)))
-    if not matches or matches[0].start() != 0:
+    folded = fold(line)
+    if not _FIELD.match(folded):  # a field line opens with its label; most lines are prose
         return {}
+    matches = list(_FIELD.finditer(folded))
     out: dict[str, str] = {}
     for match, nxt in zip(matches, [*matches[1:], None], strict=True):
         end = nxt.start() if nxt else len(line)

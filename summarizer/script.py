@@ -29,8 +29,8 @@ def fold(text: str) -> str:
     """Simplified-script copy of ``text`` with the same length (offsets hold).
 
     Memoised: every stage folds the same article, and its names and sentences, again."""
-    new = set(text) - _SEEN
-    if new:
+    if not _SEEN.issuperset(text):  # checked char by char in C, without building a set
+        new = set(text) - _SEEN
         for char in new:
             if char >= "\u2e80":  # below: ASCII, Latin, punctuation — nothing to fold
                 folded = _converter().convert(char)

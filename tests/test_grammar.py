@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.grammar import clause_spans, names_an_event, sentence_spans
 from summarizer.script import fold
@@ -44,3 +46,17 @@ def test_empty_pieces_between_marks_are_skipped() -> None:
 ])
 def test_an_event_name_ends_in_an_event_noun_or_names_the_act(event: str, names_one: bool) -> None:
     assert names_an_event(fold(event)) is names_one
+
+
+@given(st.text(alphabet=st.sampled_from(list("会议通过。；;！!？?\n \t\u3000ab，")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_sentences_are_the_non_blank_runs_between_sentence_marks(text: str) -> None:
+    expected, at = [], 0
+    for index, char in enumerate(text + "\n"):
+        if char in "。；;！!？?\n":
+            piece = text[at:index]
+            if piece.strip():
+                start = at + len(piece) - len(piece.lstrip())
+                expected.append((start, at + len(piece.rstrip())))
+            at = index + 1
+    assert sentence_spans(text) == expected
