@@ -257,9 +257,10 @@ def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]
     the names up to the next label, and only role labels name hosts.
     """
     lead = re.match(r"\s*", folded[start:end])
-    labels = list(_LABEL.finditer(folded, start + (lead.end() if lead else 0), end))
-    if not labels or labels[0].start() != start + (lead.end() if lead else 0):
+    opening = start + (lead.end() if lead else 0)
+    if not _LABEL.match(folded, opening, end):  # a notice line opens with its label; prose does not
         return []
+    labels = list(_LABEL.finditer(folded, opening, end))
     if g.SITE_FOOTER.search(folded, start, end) or g.CONTACT_LABEL.search(folded, start, end):
         return []
     out = []
