@@ -27,6 +27,8 @@ from .script import fold
 # ``outcome`` (0.81) and ``listed`` (never seen in the samples, so unmeasured) only offer.
 AUTO_HOST_RULES = frozenset({"by-marker", "chair", "own-meeting"})
 AUTO_OUTCOME_RULES = frozenset({"document"})
+# The shortest event name from the article that may stand in for a headline the model copied.
+MIN_EVENT_NAME = 6
 
 
 @dataclass
@@ -90,10 +92,11 @@ def tidy_event(event: str) -> str:
 def _event(event: str, candidates: Candidates, warnings: list[str]) -> str:
     """The model's event, unless it names no event (a headline such as "百佳联盟会聚南通"): then
     the fullest event name the article gives (“X峰会”, X论坛在…举行, 召开X大会), if any."""
-    if names_an_event(fold(event)) or not candidates.events:
-        return event
-    warnings.append(f"event {event!r} names no event; the article's {candidates.events[0].name!r} is used")
-    return candidates.events[0].name
+    fullest = candidates.events[0].name if candidates.events else ""
+    if names_an_event(fold(event)) or len(fullest) < MIN_EVENT_NAME:
+        return event  # a bare "签约仪式" or "座谈会" would tell a reader less than the headline
+    warnings.append(f"event {event!r} names no event; the article's {fullest!r} is used")
+    return fullest
 
 
 # ---------------------------------------------------------------- date

@@ -148,3 +148,11 @@ def test_a_headline_for_an_event_gives_way_to_the_name_the_article_gives() -> No
     assert kept.event == "百佳联盟南通峰会"
     alone = merge(article, ModelReply(event="百佳联盟会聚南通", date=None), None, prompt.offer)
     assert alone.event == "百佳联盟会聚南通"  # the model alone: no rule repairs its answer
+
+
+def test_a_bare_event_noun_does_not_replace_the_models_answer() -> None:
+    article = clean("甲乙合作\n5月2日，甲公司与乙县政府举行了签约仪式。")
+    candidates = collect_candidates(article)
+    assert [e.name for e in candidates.events] == ["签约仪式"]
+    proposal = merge(article, ModelReply(event="甲乙合作", date=None), candidates, build_prompt(article, candidates).offer)
+    assert proposal.event == "甲乙合作"
