@@ -142,28 +142,34 @@ def _date_order(found) -> list:
 def _events(text: str, folded: str) -> tuple[EventCandidate, ...]:
     """Names of events the article reports: quoted (“X论坛”), the subject of its own convening
     (X大会在…召开) or what a body convenes (召开X会议). The fullest name first: the same
-    event is often named in full once and shortened after."""
+    event is often named in full once and shortened after. An event planned (将于…召开) or
+    referred to (传达…会议精神) is not the one reported."""
     found: dict[tuple[int, int], EventCandidate] = {}
 
-    def add(start: int, end: int, rule: str) -> None:
+    def add(start: int, end: int, context_end: int, rule: str) -> None:
+        modifier = folded.rfind("的", start, end)  # "由市政府主办的X论坛", "盛大的十周年庆典": the name follows 的
+        if modifier >= 0:
+            start = modifier + 1
         name = text[start:end].strip()
-        if len(name) >= 4 and not g.EVENT_REFERENCE.search(fold(name)):
-            found.setdefault((start, end), EventCandidate(name, (start, end), rule))
+        clause_start = max(folded.rfind(mark, 0, start) for mark in "，,。；;！!？?\n") + 1
+        if (len(name) < 4 or g.EVENT_REFERENCE.search(fold(name)) or g.EVENT_REFERRED_AFTER.match(folded, end)
+                or g.EVENT_PLANNED.search(folded, clause_start, start)
+                or g.EVENT_PLANNED.search(folded, end, max(end, context_end))):
+            return
+        found.setdefault((start, end), EventCandidate(name, (start, end), rule))
 
     for match in g.EVENT_QUOTED.finditer(folded):
         if match["tail"] or match["more"]:  # "“X”高峰论坛", "“X论坛”暨Y典礼": quotes kept as written
-            add(match.start(), match.end(), "quoted")
+            add(match.start(), match.end(), match.end(), "quoted")
         elif g.ENDS_AS_EVENT.search(match["inner"]):
-            add(*match.span("inner"), "quoted")
+            add(*match.span("inner"), match.end(), "quoted")
     for start, end in g.clause_spans(folded):
-        lead = _LEADING.match(folded, start, end)
-        subject = g.EVENT_SUBJECT.match(folded, lead.end() if lead else start, end)
+        lead = _LEADING.match(folded, start, end)  # all optional: it always matches
+        subject = g.EVENT_SUBJECT.match(folded, lead.end(), end)
         if subject:
-            name_start, name_end = subject.span("name")
-            modifier = folded.rfind("的", name_start, name_end)  # "由市政府主办的X论坛": the name follows 的
-            add(modifier + 1 if modifier >= 0 else name_start, name_end, "subject")
+            add(*subject.span("name"), subject.end(), "subject")
     for match in g.EVENT_OBJECT.finditer(folded):
-        add(*match.span("name"), "object")
+        add(*match.span("name"), match.end(), "object")
     return tuple(sorted(found.values(), key=lambda e: (-len(e.name), e.span[0])))
 
 
@@ -256,8 +262,7 @@ def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]
     A line may hold several labels ("指导单位：A 主办单位：B"): each label governs
     the names up to the next label, and only role labels name hosts.
     """
-    lead = re.match(r"\s*", folded[start:end])
-    opening = start + (lead.end() if lead else 0)
+    opening = start + len(folded[start:end]) - len(folded[start:end].lstrip())
     if not _LABEL.match(folded, opening, end):  # a notice line opens with its label; prose does not
         return []
     labels = list(_LABEL.finditer(folded, opening, end))

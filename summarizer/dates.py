@@ -462,8 +462,9 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
     return _non_overlapping(found, folded)
 
 
-# Words without which a pattern cannot match: a long article skips the patterns it cannot hold
-# (each pattern is tried at every position, which is most of the cost of a scan).
+# Words without which a pattern cannot match, or (``_ERA_WORDS``) cannot give a date in an
+# article: a long article skips the patterns it cannot use (each pattern is tried at every
+# position, which is most of the cost of a scan).
 _MONTH_WORD = ("月",)
 _WEEK_WORDS = ("周", "星期", "礼拜")
 _NTH_WORDS = ("第", "最后")
@@ -1065,13 +1066,13 @@ def event_date(text: str, *, published: str | None = None, title: str | None = N
             model_phrase = None
         elif where is not None:
             phrase = _as_written(text, phrase)
-            firm = _firm_choice(text, published) if rules and _only_in_talk(text, phrase) else None
+            firm = _firm_choice(text, published, title) if rules and _only_in_speech(text, phrase) else None
             if firm is not None:
                 # "今天要通过党史学习…" in a speech: the speaker's today, resolved through the stamp,
                 # is weaker than the article's own date of the event
-                warnings.append(f"date phrase {model_phrase!r} is a relative day in sentences that report no "
-                                f"event; the article's {firm.phrase!r} is used")
-                event, more = _resolve_best(text, firm, _published_date(published), published, title)
+                event, more = firm
+                warnings.append(f"date phrase {model_phrase!r} is a relative day in someone's words; the "
+                                f"article's {event.phrase!r} is used")
                 return event, warnings + more
             event, more = _resolve_with_warnings(phrase, published=published, text=text, title=title)
             if event.value is not None:
@@ -1118,17 +1119,33 @@ def _resolve_best(text: str, best: DateCandidate, pub: date | None, published: s
                               _reports_past(fold(text), best.start, best.end))
 
 
-def _firm_choice(text: str, published: str | None) -> DateCandidate | None:
-    """The rules' choice when it states its month and day itself (not relative to the stamp)."""
-    best = _rules_choice(text, _published_date(published))
+def _firm_choice(text: str, published: str | None, title: str | None) -> tuple[EventDate, list[str]] | None:
+    """The rules' choice, resolved, when it states its month and day itself (not relative to the
+    stamp) and is not after the stamp (a plan announced in the article is no event held)."""
+    pub = _published_date(published)
+    best = _rules_choice(text, pub)
     if best is None or best.relative or best.month is None or best.day is None:
         return None
-    return best
+    event, more = _resolve_best(text, best, pub, published, title)
+    if event.value is None or (pub is not None and len(event.value) == 10 and event.value > pub.isoformat()):
+        return None
+    return event, more
 
 
-def _only_in_talk(text: str, phrase: str) -> bool:
-    """Whether a relative day ("今天", "昨日") stands only in sentences that report no event (no
-    召开/举行/签署…): a speaker's "今天要…" is not the day the event was held."""
+# A speaker's words: "他说，今天…", "王某指出，今天要…", "“今天我们…”".
+_SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|讲话|致辞|发言|希望|要求|提出|谈到|认为|寄语)[^。！？!?；;\n]*$")
+
+
+# "今天要…", "今天我们必须…": an exhortation; "我们", "你们": a speaker addressing listeners.
+_EXHORTATION = re.compile(r"[，,\s]*(?:我们|咱们|大家)?\s*(?:要|应当|应该|必须|需要|务必)")
+_ADDRESSED = re.compile(r"我们|咱们|你们")
+
+
+def _only_in_speech(text: str, phrase: str) -> bool:
+    """Whether a relative day ("今天", "昨日") stands only inside someone's words: after a speech
+    verb in its sentence, inside quotation marks, or in an exhortation ("今天要…", a sentence
+    addressing 我们/你们), and never in a sentence that reports an event (召开/举行/签署…). A
+    speaker's "今天要…" is not the day the event was held."""
     target = re.sub(r"\s+", "", fold(phrase))
     named = [c for c in find_candidates(text)
              if c.relative and c.day_offset is not None and c.month is None and c.day is None
@@ -1140,5 +1157,10 @@ def _only_in_talk(text: str, phrase: str) -> bool:
         start = max(folded.rfind(mark, 0, c.start) for mark in "。！？!?；;\n") + 1
         end = _CLAUSE_END.search(folded, c.end)
         if _EVENT_VERB.search(folded, start, end.start() if end else len(folded)):
+            return False
+        sentence = folded[start : end.start() if end else len(folded)]
+        quoted = folded.count("“", 0, c.start) > folded.count("”", 0, c.start)
+        exhorts = bool(_EXHORTATION.match(folded, c.end)) or bool(_ADDRESSED.search(sentence))
+        if not (quoted or exhorts or _SPEECH_BEFORE.search(folded, start, c.start)):
             return False
     return True

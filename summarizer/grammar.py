@@ -202,9 +202,10 @@ EVENT_QUOTED = re.compile(
     rf"(?P<more>暨{_EVENT_CHAR}{{0,30}}?{EVENT_NOUN})?"
 )
 ENDS_AS_EVENT = re.compile(rf"{EVENT_NOUN}$")
-# "X论坛在扬州举行", "X大会隆重召开": the event as the subject of its own convening.
+# "X论坛在扬州举行", "X大会12月20日在省城召开", "X大会昨天开幕": the event as the subject of its own
+# convening; what stands between (a time, a place) holds no other event noun.
 EVENT_SUBJECT = re.compile(
-    rf"(?P<name>{_EVENT_NAME})(?:在[^，,。；;]{{1,30}}?|于[^，,。；;]{{1,30}}?)?(?:隆重|顺利|如期|正式|成功)?"
+    rf"(?P<name>{_EVENT_NAME})(?:(?!{EVENT_NOUN}(?![室厅馆]|中心))[^，,。；;]){{0,30}}?(?:隆重|顺利|如期|正式|成功)?"
     r"(?:召开|举行|举办|开幕(?!式))"
 )
 # "召开本年度第一次理事会议。": the event as what a body convenes, up to the end of the clause.
@@ -212,13 +213,22 @@ EVENT_OBJECT = re.compile(
     rf"(?:召开|举行|举办)了?(?:一次|一场|首次|第一次)?(?P<name>{_EVENT_NAME})(?=[，,。；;！!？?\n]|$)"
 )
 # A demonstrative or a bare noun is a reference to the event, not its name ("本次会议", "此次论坛");
-# a phrase holding an attendee's verb or a role marker is a clause ("王五应邀参加论坛"), not a name.
+# "这是一次…会议" is someone's opinion of it; a phrase holding an attendee's verb or a role marker
+# is a clause ("王五应邀参加论坛"), not a name.
 EVENT_REFERENCE = re.compile(
-    rf"^(?:本次|此次|这次|该次|本届|此届|该|这|此|的|了|会上)?{EVENT_NOUN}$|^(?:本次|此次|这次|该|的)|"
-    rf"{NOT_HOST_VERB.pattern}|{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}|召开|举行|举办"
+    rf"^(?:本次|此次|这次|该次|本届|此届|该|这|此|的|了|会上)?{EVENT_NOUN}$|^(?:本次|此次|这次|该|的|这|那|是)|"
+    rf"是一[次场个届]|在(?!线)|出席|参加|列席|应邀|受邀|莅临|陪同|{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}|"
+    r"召开|举行|举办"
 )
+# An event referred to, not reported: "传达…会议精神", "会议期间".
+EVENT_REFERRED_AFTER = re.compile(r"精神|期间|上的|以来|结束后")
+# A clause that plans an event rather than reports one: "计划于明年召开…", "将于5月举办…".
+EVENT_PLANNED = re.compile(r"将|拟|计划|准备|即将|筹备|明年|下一届|下届|届时|预计|定于")
 # How a reply's event ends when it names an event; or the act that names one ("甲与乙签署协议").
-_EVENT_END = re.compile(rf"(?:{EVENT_NOUN}|会|式|礼|赛|(?<![发开进拓扩伸])展|(?<![环细调季关情])节|班|活动|讲座|培训)$")
+_EVENT_END = re.compile(
+    rf"(?:{EVENT_NOUN}|会|式|礼|赛|(?<![发开进拓扩伸])展|(?<![环细调季关情])节|班|活动|讲座|培训|马拉松|团拜|"
+    r"(?<![进执运发旅银航])行|(?:开放|纪念|宣传|活动|主题|接待)日|亚运|奥运)$"
+)
 EVENT_ACT = re.compile(
     r"签署|签订|签约|续签|缔结|揭牌|揭幕|挂牌|成立|开业|开工|奠基|启动|开幕|闭幕|颁奖|表彰|发布|会见|会谈|访问|"
     r"考察|调研|换届|选举|开班|结业|庆祝|纪念|授牌|授旗|签字|开园|开馆|通车|竣工|投产|落成|剪彩|宣讲|义诊|慰问|"

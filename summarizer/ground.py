@@ -28,7 +28,7 @@ _PUNCT_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "�
                              "』": '"', "、": ",", "。": ".", "～": "~", "—": "-", "–": "-"})
 _ELLIPSIS = re.compile(r"\s*(?:…+|\.{3,})\s*")
 _TRIM = " \t\n,.;:!?\"'()[]，。；：！？、"
-_EDGE = " \t\n\u3000,.;:!?，。；：！？、"
+_EDGE = " \t\n\u3000\xa0,.;:!?，。；：！？、"
 _HOST_MARK = re.compile(rf"{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK}|{g.CONVENE_VERB}")
 
 
@@ -201,8 +201,8 @@ def _ground_hosts(grounder: Grounder, proposed: list[ProposedHost], dropped: lis
         kept.append(Host(name=grounder.excerpt(name_span), role=host.role, evidence=evidence, span=span,  # type: ignore[arg-type]
                          source=host.source))
     # as a reader looks for them: who organised, who co-organised, who chaired; each in page order
-    return sorted(kept, key=lambda h: (ROLE_ORDER.get(h.role, len(ROLE_ORDER)), h.span[0], h.evidence.find(h.name)))
-
+    return sorted(kept, key=lambda h: (ROLE_ORDER.get(h.role, len(ROLE_ORDER)), h.span[0],
+                                       max(h.evidence.find(h.name), 0)))
 
 
 def _name_within(grounder: Grounder, name: str, span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ are chosen by :func:`summarizer.dates.event_date` (the model's phrase first).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .candidates import Candidates
@@ -62,12 +63,11 @@ def merge(article: Article, reply: ModelReply, candidates: Candidates | None, of
     """One proposed summary; ``candidates=None`` is the model alone (no rule offers or adds)."""
     proposal = Proposal(event=tidy_event(reply.event) or (article.title or ""), date=EventDate())
     proposal.date, proposal.warnings = _date(article, reply, candidates, offer)
-    if candidates is not None:
-        proposal.event = _event(proposal.event, candidates, proposal.warnings)
     if candidates is None:
         candidates = Candidates()
         use_rules = False
     else:
+        proposal.event = _event(proposal.event, article, candidates, proposal.warnings)
         use_rules = True
     proposal.hosts = _hosts(reply, candidates, offer, proposal.dropped, use_rules)
     proposal.resolutions = _join_adjacent(article.text, _resolutions(reply, candidates, offer, proposal.dropped,
@@ -89,14 +89,28 @@ def tidy_event(event: str) -> str:
     return trimmed if len(trimmed) >= 4 else event.rstrip("！!。.")
 
 
-def _event(event: str, candidates: Candidates, warnings: list[str]) -> str:
-    """The model's event, unless it names no event (a headline such as "百佳联盟会聚南通"): then
-    the fullest event name the article gives (“X峰会”, X论坛在…举行, 召开X大会), if any."""
+def _event(event: str, article: Article, candidates: Candidates, warnings: list[str]) -> str:
+    """The model's event, unless it only copies a headline that names no event ("百佳联盟会聚南通"):
+    then the fullest event name the article gives (“X峰会”, X论坛在…举行, 召开X大会), if any."""
     fullest = candidates.events[0].name if candidates.events else ""
-    if names_an_event(fold(event)) or len(fullest) < MIN_EVENT_NAME:
+    if len(fullest) < MIN_EVENT_NAME or names_an_event(fold(event)) or not _copies_headline(event, article):
         return event  # a bare "签约仪式" or "座谈会" would tell a reader less than the headline
-    warnings.append(f"event {event!r} names no event; the article's {fullest!r} is used")
+    warnings.append(f"event {event!r} is the headline and names no event; the article's {fullest!r} is used")
     return fullest
+
+
+def _copies_headline(event: str, article: Article) -> bool:
+    """Whether the event is (nearly) the headline's own words: all but a tenth of its characters
+    come from the title or the first line, the headline being what a small model copies."""
+    words = [c for c in fold(event) if c.isalnum()]
+    if not words:
+        return True
+    first_line = article.text.split("\n", 1)[0]
+    for headline in (article.title or "", first_line):
+        pool = Counter(c for c in fold(headline) if c.isalnum())
+        if sum((Counter(words) & pool).values()) >= 0.9 * len(words):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- date

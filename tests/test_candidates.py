@@ -443,6 +443,12 @@ EVENT_CASES = [
     ("由临江学会承办的“第三届临江医学年会”在临江宾馆召开。", "第三届临江医学年会"),
     # two meetings joined by 暨 are one event
     ("南岸县果品协会第三届第一次会员大会暨十周年联谊晚会在县城召开。", "南岸县果品协会第三届第一次会员大会暨十周年联谊晚会"),
+    # a time or a place between the name and its convening
+    ("全省经济工作会议12月20日在省城召开。", "全省经济工作会议"),
+    ("第五届世界智能大会昨天在天津开幕。", "第五届世界智能大会"),
+    ("全市重点项目现场观摩会在甲县召开。", "全市重点项目现场观摩会"),
+    # an attribute before the name is no part of it
+    ("丁公司在总部举行了盛大的十周年庆典。", "十周年庆典"),
 ]
 
 NOT_EVENT_CASES = [
@@ -451,6 +457,11 @@ NOT_EVENT_CASES = [
     "会议在市政府第一会议室召开。",  # a bare noun
     "协会决定召开会议，研究下一步工作。",  # a bare noun after the verb
     "百佳联盟会聚南通，携手顾家家居达成战略合作。",  # no event noun at all
+    "与会代表一致认为，“这是一次求真务实的会议”。",  # an opinion of the event, quoted
+    "丁公司计划于明年召开年度股东大会。",  # planned, not reported
+    "第二届产业链发展大会将于明年在成都召开。",  # planned, after the name
+    "会议传达学习了“十四五”规划编制工作会议精神。",  # another meeting, referred to
+    "协会举办了一场以“绿色发展”为主题的交流会。",  # what follows 的 is a bare noun
 ]
 
 

@@ -343,3 +343,18 @@ def test_a_relative_day_from_a_speech_gives_way_to_the_articles_date(text: str, 
     found, warnings = event_date(text, published=published, model_phrase="今天")
     assert found.value == value
     assert (value != published) == any("relative day" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a relative day that reports what someone did is no speech: the model's day stands
+    ("昨日，市委书记张三带队赴上海考察学习。5月8日，市商务局召开招商工作会议。", "2023-05-10", "2023-05-09"),
+    ("今天，全市1200名考生参加了中考。5月8日，市教育局召开考务工作会议。", "2023-06-20", "2023-06-20"),
+    # a date after the stamp is a plan, never the event's day
+    ("会长说，今天我们要总结经验。会议决定，5月18日召开全市动员大会。", "2023-05-10", "2023-05-10"),
+    # a speaker's exhortation, with no speech verb in its sentence
+    ("5月8日，丙公司召开年度表彰大会。董事长讲了三点意见。今天要通过学习，树立正确的人生观。", "2023-05-12", "2023-05-08"),
+])
+def test_only_a_relative_day_in_someones_words_gives_way(text: str, published: str, value: str) -> None:
+    phrase = "昨日" if "昨日" in text else "今天"
+    found, _ = event_date(text, published=published, model_phrase=phrase)
+    assert found.value == value

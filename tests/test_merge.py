@@ -156,3 +156,17 @@ def test_a_bare_event_noun_does_not_replace_the_models_answer() -> None:
     assert [e.name for e in candidates.events] == ["签约仪式"]
     proposal = merge(article, ModelReply(event="甲乙合作", date=None), candidates, build_prompt(article, candidates).offer)
     assert proposal.event == "甲乙合作"
+
+
+def test_only_a_copied_headline_gives_way_and_never_to_a_planned_event() -> None:
+    """A model's own name for the event stays even when it ends in no event noun; a headline it
+    copied gives way to the event reported, not to one announced for next year."""
+    article = clean("扬州鉴真马拉松开跑\n4月16日，2023扬州鉴真国际半程马拉松鸣枪开跑。赛前，组委会召开了赛事新闻发布会暨安全保障工作会议。")
+    candidates = collect_candidates(article)
+    offer = build_prompt(article, candidates).offer
+    own = merge(article, ModelReply(event="2023扬州鉴真国际半程马拉松", date=None), candidates, offer)
+    assert own.event == "2023扬州鉴真国际半程马拉松"
+    article = clean("百佳联盟会聚南通\n6月2日，甲家居与百佳联盟战略合作峰会在南通召开。会上宣布，明年将在成都召开第二届中国家居产业链高质量发展大会。")
+    candidates = collect_candidates(article)
+    reply = ModelReply(event="百佳联盟会聚南通", date=None)
+    assert merge(article, reply, candidates, build_prompt(article, candidates).offer).event == "甲家居与百佳联盟战略合作峰会"
