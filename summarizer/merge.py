@@ -7,6 +7,8 @@ its family's measured precision on the 29 seed + dev articles is at least 0.9
 and holds on the held-out part (``AUTO_HOST_RULES``, ``AUTO_OUTCOME_RULES``;
 figures in the README); everything else a rule finds is only offered. Dates
 are chosen by :func:`summarizer.dates.event_date` (the model's phrase first).
+The model's event stands unless it is a copied headline that names no event;
+then the article's own fullest name for the event is used.
 """
 
 from __future__ import annotations
