@@ -20,7 +20,7 @@ from string import Template
 from .candidates import Candidates
 from .schema import Article
 
-PROMPT_VERSION = "summarize-v3"
+PROMPT_VERSION = "summarize-v2"
 BARE_PROMPT_VERSION = "summarize-v2-bare"
 DEFAULT_ARTICLE_CHARS = 3000
 MAX_DATES = 6

@@ -30,7 +30,7 @@ def test_record_follows_the_contract(seed_000) -> None:
     assert set(data["summary"]["date"]) == {"value", "precision", "phrase", "year_inferred"}
     assert {"model", "endpoint", "mode", "prompt_version", "prompt_sha256", "schema_version", "attempts",
             "usage", "latency_s", "warnings", "dropped", "problems"} <= set(data["meta"])
-    assert data["meta"]["prompt_version"] == "summarize-v3" and data["meta"]["schema_version"] == "2.0"
+    assert data["meta"]["prompt_version"] == "summarize-v2" and data["meta"]["schema_version"] == "2.0"
     assert all(item["source"] in {"model", "rules", "both"}
                for item in [*data["summary"]["hosts"], *data["summary"]["resolutions"]])
     assert data["summary"]["date"]["value"] == "2020-06-08"
