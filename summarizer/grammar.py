@@ -194,12 +194,15 @@ EVENT_NOUN = (
 )
 # What an event's name may hold: no clause punctuation. "A会议暨B大会" is one event.
 _EVENT_CHAR = r"[^\s，,。；;！!？?：:\n“”「」『』]"
-_EVENT_NAME = rf"{_EVENT_CHAR}{{0,40}}?{EVENT_NOUN}(?:[暨及]{_EVENT_CHAR}{{0,30}}?{EVENT_NOUN})*"
+# Each part after 暨/及 holds no other 暨/及, so a chain splits one way only (no backtracking blow-up
+# on a long line that fails later); three joins at most.
+_CHAIN_CHAR = r"[^\s，,。；;！!？?：:\n“”「」『』暨及]"
+_EVENT_NAME = rf"{_EVENT_CHAR}{{0,40}}?{EVENT_NOUN}(?:[暨及]{_CHAIN_CHAR}{{0,30}}?{EVENT_NOUN}){{0,3}}"
 # "“X论坛”", "“X”高峰论坛", "“X论坛”暨Y典礼": a quoted name, or a quoted theme before the event's
 # noun, continued after the quotes by 暨.
 EVENT_QUOTED = re.compile(
     rf"[“「『](?P<inner>[^“”「」『』\n]{{1,48}})[”」』](?P<tail>{_EVENT_CHAR}{{0,30}}?{EVENT_NOUN})?"
-    rf"(?P<more>暨{_EVENT_CHAR}{{0,30}}?{EVENT_NOUN})?"
+    rf"(?P<more>暨{_CHAIN_CHAR}{{0,30}}?{EVENT_NOUN})?"
 )
 ENDS_AS_EVENT = re.compile(rf"{EVENT_NOUN}$")
 # "X论坛在扬州举行", "X大会12月20日在省城召开", "X大会昨天开幕": the event as the subject of its own

@@ -480,3 +480,22 @@ def test_not_event_names(text: str) -> None:
 def test_the_fullest_name_comes_first() -> None:
     text = "西山区召开乡村振兴推进会。西山区第五届乡村振兴工作推进会在区委礼堂召开，推进会由区长主持。"
     assert [e.name for e in _candidates(text).events][:2] == ["西山区第五届乡村振兴工作推进会", "乡村振兴推进会"]
+
+
+@pytest.mark.parametrize("line", ["暨会议" * 2000, "及大会" * 2000, "“" + "发展论坛" * 1250, "论坛" + "在" * 4990 + "召开"])
+def test_a_long_line_without_an_event_ends(line: str) -> None:
+    """A chain of 暨/及 splits one way only: a long line that matches nowhere must not send the
+    event grammar into exponential backtracking (it hung on "暨会议" × 300 before). The alarm turns
+    a hang into a failure; it is no speed target."""
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("event grammar backtracking")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        assert _candidates("标题\n" + line).events == ()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
