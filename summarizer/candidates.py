@@ -152,9 +152,10 @@ def _events(text: str, folded: str) -> tuple[EventCandidate, ...]:
             start = modifier + 1
         name = text[start:end].strip()
         clause_start = max(folded.rfind(mark, 0, start) for mark in "，,。；;！!？?\n") + 1
+        clause_end = g.CLAUSE_SPLIT.search(folded, max(end, context_end))
+        after = folded[end : clause_end.start() if clause_end else len(folded)]
         if (len(name) < 4 or g.EVENT_REFERENCE.search(fold(name)) or g.EVENT_REFERRED_AFTER.match(folded, end)
-                or g.EVENT_PLANNED.search(folded, clause_start, start)
-                or g.EVENT_PLANNED.search(folded, end, max(end, context_end))):
+                or g.EVENT_PLANNED.search(folded, clause_start, start) or g.EVENT_PLANNED.search(after)):
             return
         found.setdefault((start, end), EventCandidate(name, (start, end), rule))
 

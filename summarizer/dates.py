@@ -1132,20 +1132,19 @@ def _firm_choice(text: str, published: str | None, title: str | None) -> tuple[E
     return event, more
 
 
-# A speaker's words: "他说，今天…", "王某指出，今天要…", "“今天我们…”".
-_SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|讲话|致辞|发言|希望|要求|提出|谈到|认为|寄语)[^。！？!?；;\n]*$")
+# A speaker's words: the day right after a speech verb and its comma ("他说，今天…", "王某指出：今天…").
+_SPEECH_BEFORE = re.compile(r"(?<![小传学])(?:说|表示|指出|强调)\s*[：:，,]\s*$")
 
 
-# "今天要…", "今天我们必须…": an exhortation; "我们", "你们": a speaker addressing listeners.
-_EXHORTATION = re.compile(r"[，,\s]*(?:我们|咱们|大家)?\s*(?:要|应当|应该|必须|需要|务必)")
-_ADDRESSED = re.compile(r"我们|咱们|你们")
+# "今天要…", "今天我们必须…": an exhortation, the modal right after the day.
+_EXHORTATION = re.compile(r"(?:我们|咱们|大家)?(?:要|应当|应该|必须|务必)(?!求)")
 
 
 def _only_in_speech(text: str, phrase: str) -> bool:
-    """Whether a relative day ("今天", "昨日") stands only inside someone's words: after a speech
-    verb in its sentence, inside quotation marks, or in an exhortation ("今天要…", a sentence
-    addressing 我们/你们), and never in a sentence that reports an event (召开/举行/签署…). A
-    speaker's "今天要…" is not the day the event was held."""
+    """Whether a relative day ("今天", "昨日") stands only inside someone's words: right after a
+    speech verb and its comma ("他说，今天…") or opening an exhortation ("今天要…"), and never in a
+    sentence that reports an event (召开/举行/签署…). A speaker's "今天要…" is not the day the
+    event was held; a quotation is left alone, since it may well name the event's day."""
     target = re.sub(r"\s+", "", fold(phrase))
     named = [c for c in find_candidates(text)
              if c.relative and c.day_offset is not None and c.month is None and c.day is None
@@ -1158,9 +1157,6 @@ def _only_in_speech(text: str, phrase: str) -> bool:
         end = _CLAUSE_END.search(folded, c.end)
         if _EVENT_VERB.search(folded, start, end.start() if end else len(folded)):
             return False
-        sentence = folded[start : end.start() if end else len(folded)]
-        quoted = folded.count("“", 0, c.start) > folded.count("”", 0, c.start)
-        exhorts = bool(_EXHORTATION.match(folded, c.end)) or bool(_ADDRESSED.search(sentence))
-        if not (quoted or exhorts or _SPEECH_BEFORE.search(folded, start, c.start)):
+        if not (_EXHORTATION.match(folded, c.end) or _SPEECH_BEFORE.search(folded, start, c.start)):
             return False
     return True

@@ -224,9 +224,12 @@ EVENT_REFERENCE = re.compile(
     r"召开|举行|举办"
 )
 # An event referred to, not reported: "传达…会议精神", "会议期间".
-EVENT_REFERRED_AFTER = re.compile(r"精神|期间|上的|以来|结束后")
-# A clause that plans an event rather than reports one: "计划于明年召开…", "将于5月举办…".
-EVENT_PLANNED = re.compile(r"将|拟|计划|准备|即将|筹备|明年|下一届|下届|届时|预计|定于")
+EVENT_REFERRED_AFTER = re.compile(r"精神|成果|期间|上的|以来|结束后")
+# A clause that plans an event rather than reports one ("计划于明年召开…", "将于5月举办…", "距…开幕还有
+# 100天"), or adds a side event to the one reported ("同期举行了…", "会议期间还举办了…").
+EVENT_PLANNED = re.compile(
+    r"将|拟|计划|准备|即将|筹备|明年|下一届|下届|届时|预计|定于|距|同期|同时|期间|其间|此外|另外|还"
+)
 # How a reply's event ends when it names an event; or the act that names one ("甲与乙签署协议").
 _EVENT_END = re.compile(
     rf"(?:{EVENT_NOUN}|会|式|礼|赛|(?<![发开进拓扩伸])展|(?<![环细调季关情])节|班|活动|讲座|培训|马拉松|团拜|"
@@ -235,7 +238,7 @@ _EVENT_END = re.compile(
 EVENT_ACT = re.compile(
     r"签署|签订|签约|续签|缔结|揭牌|揭幕|挂牌|成立|开业|开工|奠基|启动|开幕|闭幕|颁奖|表彰|发布|会见|会谈|访问|"
     r"考察|调研|换届|选举|开班|结业|庆祝|纪念|授牌|授旗|签字|开园|开馆|通车|竣工|投产|落成|剪彩|宣讲|义诊|慰问|"
-    r"走访|拜访|座谈|研讨|评选|评审|招聘"
+    r"走访|拜访|座谈|研讨|评选|评审|招聘|召开|举行|举办|启幕|开展|落幕|收官|开锣|启航|迎客|开跑|开赛|开园|开班"
 )
 _NAME_WRAPPING = re.compile(r"(?:[（(][^（）()]*[）)]|[“”「」『』\"'《》！!。.，,\s])+$")
 

@@ -108,7 +108,8 @@ def _copies_headline(event: str, article: Article) -> bool:
     if not words:
         return True
     first_line = article.text.split("\n", 1)[0]
-    for headline in (article.title or "", first_line):
+    headlines = [article.title or ""] + ([first_line] if len(first_line) <= 40 else [])  # not a lead paragraph
+    for headline in headlines:
         pool = Counter(c for c in fold(headline) if c.isalnum())
         if sum((Counter(words) & pool).values()) >= 0.9 * len(words):
             return True

@@ -462,6 +462,10 @@ NOT_EVENT_CASES = [
     "第二届产业链发展大会将于明年在成都召开。",  # planned, after the name
     "会议传达学习了“十四五”规划编制工作会议精神。",  # another meeting, referred to
     "协会举办了一场以“绿色发展”为主题的交流会。",  # what follows 的 is a bare noun
+    "第二届“数字丝路”高峰论坛将于6月在西安举办。",  # quoted, and planned
+    "各地深入学习第三届“一带一路”国际合作高峰论坛成果。",  # quoted, and referred to
+    "今天，距第六届中国国际进口博览会开幕还有100天。",  # a countdown
+    "茶博会首日，同期举行了贸易投资促进论坛。",  # a side event
 ]
 
 

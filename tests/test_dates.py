@@ -358,3 +358,20 @@ def test_only_a_relative_day_in_someones_words_gives_way(text: str, published: s
     phrase = "昨日" if "昨日" in text else "今天"
     found, _ = event_date(text, published=published, model_phrase=phrase)
     assert found.value == value
+
+
+_BACKGROUND = "此前，5月12日召开的全省工作会议对此作出了部署。"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # reports, not someone's words: the model's relative day stands beside a firm background date
+    ("按照省委要求，今天上午，我市各级干部集中学习了有关文件。", "今天", "2023-05-20"),
+    ("今天上午，我们记者跟随检查组走进十余家企业。", "今天", "2023-05-20"),
+    ("昨天，需要救助的30户困难群众领到了慰问金。", "昨天", "2023-05-19"),
+    ("以一部小说为线索，昨天，市图书馆举办读书分享。", "昨天", "2023-05-19"),
+    # a quotation may name the event's own day
+    ("“昨天的大会开得很成功，”与会代表张某说。", "昨天", "2023-05-19"),
+])
+def test_a_reported_relative_day_is_kept(text: str, phrase: str, value: str) -> None:
+    found, _ = event_date(text + _BACKGROUND, published="2023-05-20", model_phrase=phrase)
+    assert found.value == value

@@ -170,3 +170,14 @@ def test_only_a_copied_headline_gives_way_and_never_to_a_planned_event() -> None
     candidates = collect_candidates(article)
     reply = ModelReply(event="百佳联盟会聚南通", date=None)
     assert merge(article, reply, candidates, build_prompt(article, candidates).offer).event == "甲家居与百佳联盟战略合作峰会"
+
+
+@pytest.mark.parametrize(("headline", "body"), [
+    ("第十届茶博会启幕", "5月8日，第十届茶博会在杭州启幕。开幕当天，还举行了2023中国茶叶品牌发展高峰论坛。"),
+    ("第133届广交会开展", "4月15日，第133届广交会开展。同期举行了贸易投资促进论坛。"),
+])
+def test_a_headline_that_names_an_event_by_its_verb_is_kept(headline: str, body: str) -> None:
+    article = clean(f"{headline}\n{body}")
+    candidates = collect_candidates(article)
+    proposal = merge(article, ModelReply(event=headline, date=None), candidates, build_prompt(article, candidates).offer)
+    assert proposal.event == headline
