@@ -569,6 +569,8 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     """Per sentence: the markers that state this event's outcome, one candidate per part they head."""
     found: list[OutcomeCandidate] = []
     for start, end in g.sentence_spans(folded):
+        if g.PHOTO_POSITION.search(folded, start, end):
+            continue  # a caption restates the body
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
         for part in _parts(folded, start, end, markers) if markers else ():
             at = next((m.start() for m in markers if part[0] <= m.start() < part[1]), part[0])
@@ -582,6 +584,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
     clause_start = max(clause_start, sentence_start)
     clause = folded[clause_start : marker.end() + 6]
     if g.BACKGROUND.search(clause) or g.BACKGROUND_OPENER.match(folded, sentence_start):
+        return False
+    if g.SINCE_YEAR.search(folded, sentence_start, marker.start()):
         return False
     if g.COARSE_DATED.search(folded, max(sentence_start, marker.start() - 16), marker.start()):
         return False

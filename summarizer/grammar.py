@@ -133,6 +133,20 @@ BACKGROUND = re.compile(
 BACKGROUND_OPENER = re.compile(
     r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来)"
 )
+# "从2012年开始，（协会）就致力于…": counting from a past year with an adverb of continuance tells
+# what has been done since then, not what this event did. "从2025年起执行…" (no such adverb) may be
+# a decision that sets its own starting date.
+SINCE_YEAR = re.compile(
+    r"(?:从|自)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:开始|起|以来)?[，,]?\s*"
+    r"(?:[^\s，,。；;：:]{1,8}?)?(?:就|便|已经?|一直|始终|先后|陆续|持续|累计)"
+)
+# A photo caption places people by position ("张三（右六）", "（前排左三、左四）", "（中）"): it
+# restates what the body reports, so it is not where an outcome is quoted from.
+_POSITION = (
+    r"(?:前排|后排|中排|第[一二三四]排)?"
+    r"(?:[左右](?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})?(?:[至到][一二三四五六七八九十0-9]{1,2})?|中)"
+)
+PHOTO_POSITION = re.compile(rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]")
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:
 # the event's own acts are dated to the day or not at all.
 COARSE_DATED = re.compile(

@@ -319,6 +319,11 @@ OUTCOME_CASES = [
     # a deal's terms, whoever relays them
     ("县政府指出，备忘录内容包括农产品展销和观光宣传两项。", "备忘录内容包括农产品展销和观光宣传两项"),
     ("张局长表示，根据协议，两地将互派干部挂职。", "根据协议，两地将互派干部挂职"),
+    # a starting year with no adverb of continuance is a date the decision sets
+    ("会议决定，从2025年起执行新的会费标准。", "会议决定，从2025年起执行新的会费标准"),
+    # a position in brackets that is no photo's ("（试行）", "（中国）") hides nothing
+    ("会议审议通过了《会员管理办法（试行）》。", "审议通过了《会员管理办法（试行）》"),
+    ("双方与甲（中国）有限公司签署了供货协议。", "签署了供货协议"),
 ]
 
 
@@ -418,6 +423,14 @@ NOT_OUTCOME_CASES = [
     "张书记提出了三点要求，一是要正式启动示范区建设。",  # a directive after 了: the speech's content
     "会议明确提出任务目标和时间节点。",  # 提出任务 holds no 出任
     "全体干部职工不得作出任何违反规定的行为。",  # nor 作出任何
+    # counting from a past year with an adverb of continuance: what has been done since, not tonight's act
+    "从2012年开始，协会就先后与五所高校签订了合作协议。",
+    "自2018年起，商会一直坚持表彰优秀会员企业。",
+    "从二〇一五年以来，联合会已累计授予三十家企业诚信单位称号。",
+    # a photo caption places people by position and restates the body
+    "图为会长张三（右六）为获奖企业颁发奖牌。",
+    "双方代表（前排左三、左四）签署合作协议。",
+    "新当选的理事长李四（中）与理事们合影，大会选举产生了新一届理事会。",
 ]
 
 

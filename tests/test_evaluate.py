@@ -64,11 +64,17 @@ def test_the_gold_answer_comes_through_validation(rows) -> None:
 def test_the_model_does_the_work(rows) -> None:
     """A model that answers nothing must score far below the product on hosts and outcomes. Event
     names are the article's own words when the model's answer names no event, so there the
-    rules alone come close; the model's answer must not make them worse."""
+    rules alone come close; the model's answer must not make them worse. Elections, adoptions and
+    awards are added by rules on their own; signings, decisions and deals' terms need the model."""
     full, rules = row(rows, "full"), row(rows, "rules")
     assert full["event"] >= rules["event"]
     assert full["host_r"] - rules["host_r"] >= 0.15
-    assert full["res_r"] - rules["res_r"] >= 0.3
+    assert full["res_r"] - rules["res_r"] >= 0.15
+
+    def f1(r: dict) -> float:
+        return 2 * r["res_p"] * r["res_r"] / (r["res_p"] + r["res_r"]) if r["res_p"] + r["res_r"] else 0.0
+
+    assert f1(full) - f1(rules) >= 0.1
 
 
 @pytest.mark.skipif(not (MODEL_ALONE.exists() or RECORDING), reason="model-alone cassette not recorded")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import opencc
 import pytest
 
 from summarizer.candidates import collect_candidates
@@ -9,6 +10,9 @@ from summarizer.clean import clean
 from summarizer.merge import AUTO_HOST_RULES, merge, tidy_event
 from summarizer.prompt import build_prompt
 from summarizer.schema import ModelHost, ModelReply, ModelResolution
+from summarizer.script import fold
+
+_TO_TRADITIONAL = opencc.OpenCC("s2t")
 
 # Invented: a listed organiser, a chair, a convening body, an outcome and a dateline.
 TEXT = (
@@ -46,7 +50,9 @@ def test_picked_numbers_become_items_the_model_and_rules_share(setup) -> None:
 def test_a_number_that_was_not_offered_is_dropped_with_a_reason(setup) -> None:
     article, candidates, prompt = setup
     proposal = merge(article, ModelReply(event="x", hosts=[99], resolutions=[42]), candidates, prompt.offer)
-    assert all(h.source == "rules" for h in proposal.hosts) and proposal.resolutions == []
+    # what stays is what the rules add on their own (the election), never a guess at the number
+    assert all(h.source == "rules" for h in proposal.hosts)
+    assert [(r.evidence, r.source) for r in proposal.resolutions] == [("大会选举戊己为新一届会长", "rules")]
     assert {d.reason for d in proposal.dropped} == {"no such host candidate", "no such outcome candidate"}
 
 
@@ -90,6 +96,10 @@ def test_a_name_the_model_gave_with_an_alias_is_not_added_again() -> None:
         ("大会选举甲为会长，并审议通过了章程修正案。", [1, 2], ["大会选举甲为会长", "并审议通过了章程修正案"]),
         ("全市共签约8个项目，签约金额达9亿元，其中甲县签约3个项目。", [1, 2, 3],
          ["全市共签约8个项目，签约金额达9亿元", "其中甲县签约3个项目"]),
+        # a semicolon joins the parts of one outcome as a comma does, and separates two kinds as well
+        ("会长向甲公司颁发了诚信单位奖牌；向乙公司颁发了创新企业奖牌。", [1, 2],
+         ["会长向甲公司颁发了诚信单位奖牌；向乙公司颁发了创新企业奖牌"]),
+        ("大会选举甲为会长；审议通过了章程修正案。", [1, 2], ["大会选举甲为会长", "审议通过了章程修正案"]),
     ],
 )
 def test_adjacent_outcomes_of_one_kind_are_one_resolution(text, picked, quotes) -> None:
@@ -99,6 +109,58 @@ def test_adjacent_outcomes_of_one_kind_are_one_resolution(text, picked, quotes) 
     numbers = [n for n in picked if n <= len(prompt.offer.outcomes)]
     proposal = merge(article, ModelReply(event="大会", resolutions=numbers), candidates, prompt.offer)
     assert [r.evidence for r in proposal.resolutions] == quotes
+
+
+def _merged(text: str, reply: ModelReply):
+    article = clean(text)
+    candidates = collect_candidates(article)
+    prompt = build_prompt(article, candidates)
+    return merge(article, reply, candidates, prompt.offer), len(prompt.offer.outcomes)
+
+
+# Invented: the winners announced, then the ceremony that gave them the awards.
+TOLD_TWICE = ("江城机械有限公司、湖城铸造有限公司荣获年度先进会员单位称号。"
+              "随后，会长向江城机械有限公司、湖城铸造有限公司颁发了年度先进会员单位奖牌。")
+
+
+@pytest.mark.parametrize("text", [TOLD_TWICE, _TO_TRADITIONAL.convert(TOLD_TWICE)])
+def test_an_outcome_told_twice_is_one_resolution_the_fuller(text: str) -> None:
+    _, offered = _merged(text, ModelReply(event="大会"))
+    both, _ = _merged(text, ModelReply(event="大会", resolutions=list(range(1, offered + 1))))
+    assert [fold(r.evidence) for r in both.resolutions] == [
+        "随后，会长向江城机械有限公司、湖城铸造有限公司颁发了年度先进会员单位奖牌"]
+    assert [fold(d.item["resolution"]) for d in both.dropped if d.reason.startswith("restates")] == [
+        "江城机械有限公司、湖城铸造有限公司荣获年度先进会员单位称号"]
+    # the model's choice outranks the fuller telling a rule would add
+    first, _ = _merged(text, ModelReply(event="大会", resolutions=[1]))
+    assert [(fold(r.evidence), r.source) for r in first.resolutions] == [
+        ("江城机械有限公司、湖城铸造有限公司荣获年度先进会员单位称号", "both")]
+
+
+@pytest.mark.parametrize("text", [
+    "会长向江城机械有限公司颁发了2025年度江城市机械行业协会先进会员单位奖牌。会长向湖城铸造有限公司颁发了2025年度江城市机械行业协会先进会员单位奖牌。",
+    "会议审议通过了《江城市商会章程修正案》。会议审议通过了《江城市商会会费管理办法》。",
+    "大会选举王立新为江城市机械行业协会第五届理事会会长。大会选举李明远为江城市机械行业协会第五届理事会秘书长。",
+])
+def test_distinct_outcomes_told_alike_are_all_kept(text: str) -> None:
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        _, offered = _merged(written, ModelReply(event="大会"))
+        proposal, _ = _merged(written, ModelReply(event="大会", resolutions=list(range(1, offered + 1))))
+        assert len(proposal.resolutions) == 2, proposal.resolutions
+        assert not any(d.reason.startswith("restates") for d in proposal.dropped)
+
+
+def test_elections_adoptions_and_awards_are_added_unasked_other_outcomes_only_offered() -> None:
+    text = ("大会选举王立新为会长。会议审议通过了新修订的会员公约。会长向江城公司颁发了诚信单位奖牌。"
+            "商会与江城大学签署了合作协议。会议决定下月召开理事会。")
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        silent, offered = _merged(written, ModelReply(event="大会"))
+        assert offered == 5
+        assert [(fold(r.evidence), r.source) for r in silent.resolutions] == [
+            ("大会选举王立新为会长", "rules"), ("会议审议通过了新修订的会员公约", "rules"),
+            ("会长向江城公司颁发了诚信单位奖牌", "rules")]
+        picked, _ = _merged(written, ModelReply(event="大会", resolutions=[4, 5]))
+        assert [r.source for r in picked.resolutions] == ["rules", "rules", "rules", "both", "both"]
 
 
 def test_the_model_alone_gets_no_rule_items_and_its_own_date(setup) -> None:
