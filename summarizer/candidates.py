@@ -47,6 +47,10 @@ class OutcomeCandidate:
     evidence: str
     span: tuple[int, int]
     rule: str
+    kind: str | None = None  # of the verb that made it a candidate (``grammar.OUTCOME_KINDS``)
+    # Stated as done tonight: no intent, direction or bare past year before its verb, and an
+    # adoption names what it adopted. Only settled candidates of the surest kinds are added unasked.
+    settled: bool = False
 
 
 @dataclass(frozen=True)
@@ -573,9 +577,23 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             continue  # a caption restates the body
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
         for part in _parts(folded, start, end, markers) if markers else ():
-            at = next((m.start() for m in markers if part[0] <= m.start() < part[1]), part[0])
-            found += _documents(text, folded, *part) or [_outcome(text, folded, *part, at)]
+            marker = next((m for m in markers if part[0] <= m.start() < part[1]), None)
+            kind = g.outcome_kind(marker.group()) if marker else None
+            settled = marker is not None and _settled(folded, start, marker, kind)
+            found += _documents(text, folded, *part) or [
+                _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
     return tuple(found[:MAX_OUTCOMES])
+
+
+def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str | None) -> bool:
+    """The act is reported as done: not planned, asked for or allowed in its own clause, not dated
+    to a bare year, and 通过 has what it adopted after it (not "通过视频连线方式")."""
+    clause_start = max(sentence_start, max(folded.rfind(ch, sentence_start, marker.start()) for ch in "，,；;：:") + 1)
+    if g.UNSETTLED.search(folded, clause_start, marker.start()):
+        return False
+    if g.BARE_YEAR.search(folded, sentence_start, marker.start()):
+        return False
+    return not marker.group().endswith("通过") or bool(g.ADOPTED_OBJECT.match(folded, marker.end()))
 
 
 def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
@@ -585,8 +603,13 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
     clause = folded[clause_start : marker.end() + 6]
     if g.BACKGROUND.search(clause) or g.BACKGROUND_OPENER.match(folded, sentence_start):
         return False
-    if g.SINCE_YEAR.search(folded, sentence_start, marker.start()):
+    since = g.SINCE_YEAR.search(folded, sentence_start, marker.start())
+    if since and not g.THIS_EVENT_CLAUSE.search(folded, since.end(), marker.start()):
         return False
+    if marker.start() > sentence_start and g.NEWLY_ELECTED.match(folded, marker.start() - 1):
+        return False  # "新当选会长张三…": the office named as an attribute
+    if marker.group() == "命名" and g.NAMED_AFTER.search(folded, sentence_start, marker.start()):
+        return False  # "以…命名": named after, not an award
     if g.COARSE_DATED.search(folded, max(sentence_start, marker.start() - 16), marker.start()):
         return False
     if g.WITNESSED.search(folded, max(sentence_start, marker.start() - 8), marker.start()):
@@ -678,10 +701,12 @@ def _documents(text: str, folded: str, start: int, end: int) -> list[OutcomeCand
     docs = list(_DOC.finditer(folded, enum.end(), end))
     if len(docs) < 3:
         return []
-    return [OutcomeCandidate(text[d.start() : d.end()], (d.start(), d.end()), "document") for d in docs]
+    return [OutcomeCandidate(text[d.start() : d.end()], (d.start(), d.end()), "document", "adopted", True)
+            for d in docs]
 
 
-def _outcome(text: str, folded: str, start: int, end: int, at: int) -> OutcomeCandidate:
+def _outcome(text: str, folded: str, start: int, end: int, at: int, kind: str | None,
+             settled: bool) -> OutcomeCandidate:
     """A long part is cut to the clauses around its accepted marker (at ``at``; not a ceremony's
     name earlier in the sentence): a quote the model can repeat."""
     if end - start > MAX_EVIDENCE:
@@ -694,4 +719,4 @@ def _outcome(text: str, folded: str, start: int, end: int, at: int) -> OutcomeCa
         end = min(end, start + MAX_EVIDENCE)
     while end > start and folded[end - 1] in "。；;，,":
         end -= 1
-    return OutcomeCandidate(text[start:end], (start, end), "outcome")
+    return OutcomeCandidate(text[start:end], (start, end), "outcome", kind, settled)

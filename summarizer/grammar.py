@@ -70,8 +70,8 @@ AGREEMENT_TERMS = (
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
 # A verb that states an outcome of the event on its own.
 STRONG_OUTCOME = re.compile(
-    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了|通过《|"
-    r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届|"
+    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
+    r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|"
     r"任命|聘任|聘请|免去|"
@@ -127,7 +127,9 @@ MEETING_SUBJECT = re.compile(_COLLECTIVE)
 MEETING_CLAUSE = re.compile(rf"^(?:随后|接着|最后|然后|同时)?{_COLLECTIVE}")
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(
-    r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任|出任|接任|担任)|此前|去年|往年|历年|多年来"
+    r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任|出任|接任|担任)|此前|去年|往年|历年|多年来|"
+    # "先后荣获…": a record of honours, not tonight's award ("先后审议通过" is this meeting's)
+    r"先后(?:荣获|获评|获得|被评为|被授予|当选)"
 )
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
 BACKGROUND_OPENER = re.compile(
@@ -135,18 +137,45 @@ BACKGROUND_OPENER = re.compile(
 )
 # "从2012年开始，（协会）就致力于…": counting from a past year with an adverb of continuance tells
 # what has been done since then, not what this event did. "从2025年起执行…" (no such adverb) may be
-# a decision that sets its own starting date.
+# a decision that sets its own starting date. The history runs on across commas until a clause
+# opens on this event ("…，本届年会选举…", "…，在本次大会上当选…": ``THIS_EVENT_CLAUSE``).
 SINCE_YEAR = re.compile(
     r"(?:从|自)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:开始|起|以来)?[，,]?\s*"
-    r"(?:[^\s，,。；;：:]{1,8}?)?(?:就|便|已经?|一直|始终|先后|陆续|持续|累计)"
+    r"(?:[^\s，,。；;：:]{1,8}?)?(?:就(?![业职读医餐近地])|便|已经?|一直|始终|先后|陆续|持续|累计)"
 )
-# A photo caption places people by position ("张三（右六）", "（前排左三、左四）", "（中）"): it
-# restates what the body reports, so it is not where an outcome is quoted from.
+THIS_EVENT_CLAUSE = re.compile(r"[，,；;]\s*(?:在|于)?(?:本届|本次|此次|这次|今天|今日|当天|会上|大会|会议|全会)")
+# A photo caption places people by position ("张三（右六）", "（前排左三、左四）", "（左起第二）"): it
+# restates what the body reports, so it is not where an outcome is quoted from. A bare "（中）"
+# or "（左）" counts only before a connective ("张三（中）与…"): "华泰（中）实业" is a name.
 _POSITION = (
     r"(?:前排|后排|中排|第[一二三四]排)?"
-    r"(?:[左右](?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})?(?:[至到][一二三四五六七八九十0-9]{1,2})?|中)"
+    r"(?:[左右]起?第?(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})(?:[至到、][左右]?[一二三四五六七八九十0-9]{1,2})*)"
 )
-PHOTO_POSITION = re.compile(rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]")
+PHOTO_POSITION = re.compile(
+    rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]|[（(](?:前排|后排)?[左中右][）)](?=[与和及、，,为向在同])"
+)
+# An outcome stated as done tonight, as opposed to one planned, asked for or allowed ("计划于年底表彰",
+# "要求各单位推选", "会员可通过《…》报名"): words of intent or direction before the verb in its clause.
+UNSETTLED = re.compile(
+    r"计划|准备|打算|有望|争取|力争|预计|要求|号召|鼓励|倡议|倡导|呼吁|可以|能够|应当|需要|将于|拟于|"
+    r"(?:将|拟|可|能|应|须|要)$"
+)
+# A year with no month or day ("2019年该公司荣获…", "张三2015年当选"): a past step, not this event's act.
+BARE_YEAR = re.compile(
+    r"(?<![0-9])(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?![0-9]|[一二三四五六七八九十]{1,2}月|度|会|第)"
+)
+# What an adoption by 通过 adopted: a document, a plan, a list — or the clause ends on the verb
+# ("一致通过。"). "通过视频连线方式", "通过PPT展示" use 通过 as "by means of".
+ADOPTED_OBJECT = re.compile(
+    r"了?\s*(?:[《“\"「]|[^，,。；;！!？?]{0,30}?(?:报告|方案|章程|办法|决议|决定|规划|计划|预算|决算|制度|规则|细则|"
+    r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排)|\s*(?:[。；;！!，,]|$))"
+)
+# "新当选的会长", "新当选会长张三": an office newly taken named as an attribute ("重新选举",
+# "新增选了13名委员" and "王立新当选会长" are acts): 新 opens the phrase, after a clause break or
+# a function word.
+NEWLY_ELECTED = re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[的是为由与和及位名]))新(?:当选|选举产生|选出)(?!了)")
+# "以捐赠人的名字命名": naming after someone, not an award.
+NAMED_AFTER = re.compile(r"以[^，,。；;]{1,20}$")
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:
 # the event's own acts are dated to the day or not at all.
 COARSE_DATED = re.compile(

@@ -17,8 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import pairwise
 
-from .candidates import Candidates
+from .candidates import Candidates, OutcomeCandidate
 from .clean import strip_pinyin
 from .dates import event_date
 from .grammar import OUTCOME_KINDS, names_an_event, outcome_kind
@@ -31,9 +32,9 @@ from .script import fold
 # ``outcome`` as a whole (0.88) and ``listed`` (never seen in the samples, so unmeasured) only offer.
 AUTO_HOST_RULES = frozenset({"by-marker", "chair", "own-meeting"})
 AUTO_OUTCOME_RULES = frozenset({"document"})
-# Kinds of ``outcome`` candidate that add on their own: an election (选举/当选), an adoption (审议通过)
-# and an award (授予/颁发/荣获) measured 14/14, 8/8 and 7/7 on the 29 articles; a signing (16/22: lead
-# sentences and witnesses' clauses) and the rarer kinds only offer.
+# Kinds of ``outcome`` candidate that add on their own when stated as done (``settled``): an election
+# (选举/当选), an adoption (审议通过) and an award (授予/颁发/荣获), measured 13/13, 7/7 and 7/7 on the
+# 29 articles; a signing (13/19: lead sentences and witnesses' clauses) and the rarer kinds only offer.
 AUTO_OUTCOME_KINDS = frozenset({"elected", "adopted", "awarded"})
 # The shortest event name from the article that may stand in for a headline the model copied.
 MIN_EVENT_NAME = 6
@@ -206,13 +207,14 @@ def _resolutions(reply: ModelReply, candidates: Candidates, offer: Offer, droppe
         out.append(ProposedResolution(resolution.text.strip() or evidence, evidence, "both" if same else "model"))
     if use_rules:
         out += [ProposedResolution(c.evidence, c.evidence, "rules", c.span) for c in candidates.outcomes
-                if _adds_unasked(c.rule, c.evidence)
-                and not any(_overlap(fold(c.evidence), fold(r.evidence)) for r in out)]
+                if _adds_unasked(c) and not any(_overlap(fold(c.evidence), fold(r.evidence)) for r in out)]
     return out
 
 
-def _adds_unasked(rule: str, evidence: str) -> bool:
-    return rule in AUTO_OUTCOME_RULES or (rule == "outcome" and outcome_kind(fold(evidence)) in AUTO_OUTCOME_KINDS)
+def _adds_unasked(candidate: OutcomeCandidate) -> bool:
+    if candidate.rule in AUTO_OUTCOME_RULES:
+        return True
+    return candidate.rule == "outcome" and candidate.kind in AUTO_OUTCOME_KINDS and candidate.settled
 
 
 def _join_adjacent(text: str, items: list[ProposedResolution]) -> list[ProposedResolution]:
@@ -232,7 +234,8 @@ def _join_adjacent(text: str, items: list[ProposedResolution]) -> list[ProposedR
     return joined + [r for r in items if not r.span]
 
 
-_NEW_ACT = re.compile(r"\s*(?:并|同时|其中|另|还|此外|随后|之后|会后|最后)")
+# A part that opens on a further act or on the meeting as a new subject ("；会议同意…").
+_NEW_ACT = re.compile(r"\s*(?:并|同时|其中|另|还|此外|随后|之后|会后|最后|会议|大会|会上|全会)")
 
 
 def _one_outcome(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -247,46 +250,56 @@ def _one_outcome(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 # A restatement repeats at least this share of the shorter telling, in runs of at least
 # ``_RUN`` characters (names, lists, titles; not a shared verb or a shared "协会").
-RESTATED_SHARE = 0.8
+RESTATED_SHARE = 0.6
 _RUN = 4
 # What two tellings of one outcome may word differently: the outcome verb and its trappings
-# (甲荣获先进集体称号 / 向甲颁发先进集体奖牌). Anything else left over is a different party.
+# (甲荣获先进集体称号 / 向甲颁发了先进集体奖牌). Anything else left over is a different party, a
+# different document or a different number.
 _TELLING = re.compile("|".join(p.pattern for p in OUTCOME_KINDS.values())
-                      + r"|称号|荣誉|奖牌|奖杯|奖状|证书|牌匾|同志|[了向为给对和与及等名位家个项分别共同]|[0-9]+"
-                      + r"|[^\u3400-\u9fff]")
+                      + r"|称号|荣誉|奖牌|奖杯|奖状|证书|牌匾|同志|分别|共同|[了向为给对和与及等名位家个项]")
+_SEPARATORS = re.compile(r"[，,、；;。：:《》！!？?]")
+_QUOTE_MARKS = re.compile(r"[\s“”\"'‘’「」『』（）()【】\[\]]")
 
 
 def _one_telling_each(items: list[ProposedResolution], dropped: list[Dropped]) -> list[ProposedResolution]:
     """An outcome told twice is one resolution: a decision's list of award winners and the ceremony
-    that gave the awards (甲荣获先进集体 … 向甲颁发先进集体奖牌), a lead sentence and the paragraph
-    that tells the same signing in full. The fuller telling stays; one the model chose outranks
-    one a rule added. The other is kept in ``dropped``. Distinct outcomes that share a formula
-    ("审议通过了《甲》", "向甲公司颁发年度先进会员单位奖牌" / "向乙公司颁发…") differ in more than a verb."""
+    that gave the awards (甲荣获先进集体称号 … 向甲颁发先进集体奖牌), a sentence repeated with other
+    punctuation. The fuller telling stays — it holds all the shorter one says — and is the
+    model's choice too (``both``) when the model chose the shorter; the other is kept in
+    ``dropped``. Distinct outcomes told alike ("审议通过了《甲办法》" / "《甲办法实施细则》",
+    "向市一中颁发…" / "向市十一中颁发…") differ by more than a verb and both stay."""
     kept: list[ProposedResolution] = []
-    for item in sorted(items, key=lambda r: (r.source == "rules", -len(r.evidence))):
+    for item in sorted(items, key=lambda r: (-len(r.evidence), r.source == "rules")):
         fuller = next((k for k in kept if _restates(item.evidence, k.evidence)), None)
         if fuller is None:
             kept.append(item)
-        else:
-            dropped.append(Dropped(item={"resolution": item.evidence, "source": item.source},
-                                   reason=f"restates another outcome: {fuller.evidence[:40]}"))
+            continue
+        if item.source != "rules" and fuller.source == "rules":
+            fuller.source = "both"
+        dropped.append(Dropped(item={"resolution": item.evidence, "source": item.source},
+                               reason=f"restates another outcome: {fuller.evidence[:40]}"))
     return [r for r in items if any(r is k for k in kept)]
 
 
-def _restates(one: str, other: str) -> bool:
-    a, b = (fold(strip_pinyin(s)).replace(" ", "") for s in (one, other))
-    if not a or not b:
+def _restates(shorter: str, fuller: str) -> bool:
+    """Everything ``shorter`` says is in ``fuller`` and nothing more: they share long runs, and
+    neither holds a word the other lacks beyond the outcome's verb and its trappings (the
+    fuller's subject aside)."""
+    a, b = (_QUOTE_MARKS.sub("", fold(strip_pinyin(s))) for s in (shorter, fuller))
+    if not a or not b or len(a) > len(b):
         return False
-    if len(a) > len(b):
-        a, b = b, a
     blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= _RUN]
-    if sum(m.size for m in blocks) < RESTATED_SHARE * len(a):
+    if sum(m.size for m in blocks) < RESTATED_SHARE * len(_SEPARATORS.sub("", a)):
         return False
-    shared = bytearray(len(a))
-    for m in blocks:
-        shared[m.a : m.a + m.size] = b"\x01" * m.size
-    unshared = "".join(ch if not shared[i] else "\n" for i, ch in enumerate(a)).split("\n")
-    return not any(len(_TELLING.sub("", part)) >= 2 for part in unshared)
+    unshared = [a[: blocks[0].a]] + [a[x.a + x.size : y.a] for x, y in pairwise(blocks)]
+    unshared.append(a[blocks[-1].a + blocks[-1].size :])
+    inserted = [b[x.b + x.size : y.b] for x, y in pairwise(blocks)]
+    tail = b[blocks[-1].b + blocks[-1].size :]
+    inserted.append(tail[: m.start()] if (m := _SEPARATORS.search(tail)) else tail)
+    if any(_SEPARATORS.sub("", _TELLING.sub("", part)) for part in unshared):
+        return False
+    # the fuller may repeat a word the shorter has elsewhere (a name given in full once more)
+    return not any((word := _SEPARATORS.sub("", _TELLING.sub("", part))) and word not in a for part in inserted)
 
 
 def _overlap(a: str, b: str) -> bool:

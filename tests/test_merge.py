@@ -131,10 +131,34 @@ def test_an_outcome_told_twice_is_one_resolution_the_fuller(text: str) -> None:
         "随后，会长向江城机械有限公司、湖城铸造有限公司颁发了年度先进会员单位奖牌"]
     assert [fold(d.item["resolution"]) for d in both.dropped if d.reason.startswith("restates")] == [
         "江城机械有限公司、湖城铸造有限公司荣获年度先进会员单位称号"]
-    # the model's choice outranks the fuller telling a rule would add
+    # the model chose the shorter telling: the fuller one a rule adds holds all of it and is the
+    # model's choice too
     first, _ = _merged(text, ModelReply(event="大会", resolutions=[1]))
     assert [(fold(r.evidence), r.source) for r in first.resolutions] == [
-        ("江城机械有限公司、湖城铸造有限公司荣获年度先进会员单位称号", "both")]
+        ("随后，会长向江城机械有限公司、湖城铸造有限公司颁发了年度先进会员单位奖牌", "both")]
+
+
+@pytest.mark.parametrize(("shorter", "fuller", "same"), [
+    # the verb and its trappings differ, quotation marks aside
+    ("华信科技有限公司荣获“先进集体”称号", "大会向华信科技有限公司颁发了“先进集体”奖牌", True),
+    ("会上，甲副市长、乙会长共同为江城市青年创业中心揭牌", "会上，甲副市长、乙会长共同为江城市青年创业中心揭牌。", True),
+    # a longer name, another document, another number, one more winner: a different outcome
+    ("大会审议通过了《会员管理办法》", "大会审议通过了《会员管理办法实施细则》", False),
+    ("大会向市一中颁发了教育先进单位奖牌", "大会向市十一中颁发了教育先进单位奖牌", False),
+    ("大会向市第一中学颁发了教育先进单位奖牌", "大会向市第二中学颁发了教育先进单位奖牌", False),
+    ("商会与中国银行签署了战略合作协议", "商会与中国工商银行签署了战略合作协议", False),
+    ("会议审议通过了《2024年度财务预算方案》", "会议审议通过了《2025年度财务预算方案》", False),
+    ("大会表彰了10家先进会员单位", "大会表彰了20家先进会员单位", False),
+    ("大会为甲公司颁发了年度先进会员单位奖牌", "会上，大会为甲公司、乙公司、丙公司等8家企业颁发了年度先进会员单位奖牌", False),
+])
+def test_a_restatement_says_nothing_the_fuller_telling_lacks(shorter: str, fuller: str, same: bool) -> None:
+    text = f"{shorter}。{fuller}。"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        _, offered = _merged(written, ModelReply(event="大会"))
+        proposal, _ = _merged(written, ModelReply(event="大会", resolutions=list(range(1, offered + 1))))
+        assert len(proposal.resolutions) == (1 if same else 2), proposal.resolutions
+        if same:
+            assert fold(proposal.resolutions[0].evidence).startswith(fold(fuller).rstrip("。")[:6])
 
 
 @pytest.mark.parametrize("text", [
@@ -161,6 +185,40 @@ def test_elections_adoptions_and_awards_are_added_unasked_other_outcomes_only_of
             ("会长向江城公司颁发了诚信单位奖牌", "rules")]
         picked, _ = _merged(written, ModelReply(event="大会", resolutions=[4, 5]))
         assert [r.source for r in picked.resolutions] == ["rules", "rules", "rules", "both", "both"]
+
+
+@pytest.mark.parametrize("text", [
+    # 通过 as "by means of"
+    "会议通过视频连线方式，邀请了省商会领导讲话。",
+    "会上通过PPT展示了商会一年来的工作成果。",
+    "与会人员通过了解企业发展情况，对商会工作提出建议。",
+    "会员可通过《商会通讯》微信公众号报名参加下次活动。",
+    # a signing after a condition is still a signing: offered, not added
+    "双方通过友好协商，签订了战略合作协议。",
+    "经主管部门同意，双方签署了合作备忘录。",
+    # planned, asked for, hoped for, dated to a bare year, a record of honours, named after
+    "商会计划于年底表彰一批优秀会员企业。",
+    "张三要求各会员单位积极推选优秀青年企业家。",
+    "华泰公司有望获评省级专精特新企业。",
+    "2019年该公司荣获国家高新技术企业称号。",
+    "据了解，张三2015年当选为市人大代表。",
+    "该公司先后荣获省级专精特新企业等荣誉。",
+    "该展馆以捐赠人张三的名字命名。",
+    "新当选会长张三在讲话中表示，将带领商会再上台阶。",
+    "会议通报了换届选举的筹备情况。",
+])
+def test_rules_add_no_outcome_that_is_not_an_act_done_tonight(text: str) -> None:
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        silent, _ = _merged(written, ModelReply(event="大会"))
+        assert silent.resolutions == [], silent.resolutions
+
+
+def test_a_semicolon_does_not_join_a_new_act_of_the_meeting() -> None:
+    text = "会议审议通过了《2024年工作报告》；会议同意张三辞去秘书长职务。"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        _, offered = _merged(written, ModelReply(event="大会"))
+        proposal, _ = _merged(written, ModelReply(event="大会", resolutions=list(range(1, offered + 1))))
+        assert len(proposal.resolutions) == 2, proposal.resolutions
 
 
 def test_the_model_alone_gets_no_rule_items_and_its_own_date(setup) -> None:
