@@ -608,6 +608,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if marker.start() > sentence_start and g.NEWLY_ELECTED.match(folded, marker.start() - 1):
         return False  # "新当选会长张三…": the office named as an attribute
+    if folded.startswith(("，", ","), marker.end()) and g.BY_PROCEDURE.search(folded, sentence_start, marker.start()):
+        return False  # "经选举，新任…": the procedure, the outcome follows
     if marker.group() == "命名" and g.NAMED_AFTER.search(folded, sentence_start, marker.start()):
         return False  # "以…命名": named after, not an award
     if g.COARSE_DATED.search(folded, max(sentence_start, marker.start() - 16), marker.start()):
@@ -717,6 +719,8 @@ def _outcome(text: str, folded: str, start: int, end: int, at: int, kind: str | 
         if at >= start + MAX_EVIDENCE - 8:  # a long clause before the marker: start at the marker's own
             start = next((a for a, b in clauses if a <= at < b), at)
         end = min(end, start + MAX_EVIDENCE)
+    while (lead_in := g.LEAD_IN_CLAUSE.match(folded, start)) and lead_in.end() <= at:
+        start = lead_in.end()  # "经上级批准，张三…": the quote is the act, not its basis
     while end > start and folded[end - 1] in "。；;，,":
         end -= 1
     return OutcomeCandidate(text[start:end], (start, end), "outcome", kind, settled)

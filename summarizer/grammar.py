@@ -84,7 +84,12 @@ STRONG_OUTCOME = re.compile(
     # taking up an office: "张三受命为董事长", "李四出任秘书长"
     r"受命(?:为|担任)|(?<![提作做支付选])出任(?![务何])|接任(?![务何])|"
     # a decision read out: "宣读了《关于表彰…的决定》"
-    r"宣读了?[：:]?[^。；;，,]{0,60}?(?:决定|通知|决议|命令|通报|批复|名单|公告)"
+    r"宣读了?[：:]?[^。；;，,]{0,60}?(?:决定|通知|决议|命令|通报|批复|名单|公告)|"
+    # the officers an election produced, listed: "新任常务理事张三、李四，理事王五…" (a list, not
+    # "新任会长张三表示…", which is the office as an attribute of a speaker)
+    rf"新任(?={TITLE}{PERSON}?[、，,])(?=[^。；;]*、)|"
+    # party membership decided: "张三等四名同志按期转为正式党员", "被接收为中国共产党预备党员"
+    r"(?:转为|接收为|吸收为|发展为)(?:中国共产党|中共)?(?:正式|预备)党员|按期转正"
 )
 # Kinds of outcome: two adjacent clauses of one kind ("选举A为会长，选举B为秘书长") report one outcome.
 OUTCOME_KINDS = {
@@ -92,7 +97,8 @@ OUTCOME_KINDS = {
     "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
     "signed": re.compile(rf"签署|签订|签约|续签|缔结|达成|{AGREEMENT_TERMS}"),
     "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评"),
-    "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任"),
+    "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任|新任"),
+    "admitted": re.compile(r"(?:转为|接收为|吸收为|发展为)(?:中国共产党|中共)?(?:正式|预备)党员|按期转正"),
     "decided": re.compile(r"决定|决议|责成|宣读"),
     "founded": re.compile(r"成立|发布|启动"),
 }
@@ -174,6 +180,11 @@ ADOPTED_OBJECT = re.compile(
 # "新增选了13名委员" and "王立新当选会长" are acts): 新 opens the phrase, after a clause break or
 # a function word.
 NEWLY_ELECTED = re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[的是为由与和及位名]))新(?:当选|选举产生|选出)(?!了)")
+# "经选举，…", "经过表决，…": the procedure that leads into the outcome, not an outcome of its own.
+BY_PROCEDURE = re.compile(r"经过?[^\s，,。；;]{0,6}$")
+# Clauses that only lead into an act: its basis or the procedure before it ("按照党章规定，",
+# "经上级党委批准，", "经选举，"). A quote starts after them.
+LEAD_IN_CLAUSE = re.compile(r"(?:(?:按照|根据|依照|依据)[^，,。；;：:]{1,24}|经过?[^，,。；;：:]{1,30})[，,]\s*")
 # "以捐赠人的名字命名": naming after someone, not an award.
 NAMED_AFTER = re.compile(r"以[^，,。；;]{1,20}$")
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:

@@ -327,6 +327,12 @@ OUTCOME_CASES = [
     ("从2012年以来，商会持续开展扶贫助学活动，大会为20名优秀志愿者颁发了荣誉证书。", "大会为20名优秀志愿者颁发了荣誉证书"),
     ("自2026年起，商会就业帮扶基金管理办法经大会审议通过后正式施行。", "经大会审议通过后正式施行"),
     ("本次会议还新增选了13名委员。", "新增选了13名委员"),  # 新增选 is an act, 新当选会长 an attribute
+    # the officers an election produced, listed; the procedure that led to them is no outcome of its own
+    ("经选举，新任常务理事张三、李四，理事王五、赵六。", "新任常务理事张三、李四，理事王五、赵六"),
+    ("新任副会长王立新、李明远，秘书长赵强。", "新任副会长王立新、李明远，秘书长赵强"),
+    # party membership decided
+    ("按照党章规定，经上级党委批准，张三、李四等四名同志按期转为中国共产党正式党员。", "按期转为中国共产党正式党员"),
+    ("王五、赵六等五名同志被接收为中国共产党预备党员。", "被接收为中国共产党预备党员"),
     # a position in brackets that is no photo's ("（试行）", "（中国）", a company's "（中）") hides nothing
     ("会上，商会向华泰（中）实业有限公司颁发了年度先进会员单位奖牌。", "颁发了年度先进会员单位奖牌"),
     ("会议审议通过了《会员管理办法（试行）》。", "审议通过了《会员管理办法（试行）》"),
@@ -375,6 +381,20 @@ def test_a_long_sentence_is_cut_around_the_act_not_the_ceremony_named_before_it(
         (outcome,) = _candidates(written).outcomes
         assert fold(outcome.evidence).endswith("最后两市代表正式完成签署")
         assert written[outcome.span[0] : outcome.span[1]] == outcome.evidence
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("根据协会章程规定，经理事会提名，大会选举王立新为会长。", "大会选举王立新为会长"),
+    ("按照党章规定，经上级党委批准，张三、李四等四名同志按期转为中国共产党正式党员。",
+     "张三、李四等四名同志按期转为中国共产党正式党员"),
+    ("经过充分讨论，会议审议通过了《会员管理办法》。", "会议审议通过了《会员管理办法》"),
+    # the deal's terms open the quote: "根据协议" is the act's own clause, not a lead-in
+    ("根据协议，双方将互派干部挂职。", "根据协议，双方将互派干部挂职"),
+])
+def test_a_quote_starts_after_the_clauses_that_lead_into_the_act(text: str, quote: str) -> None:
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        evidence = [fold(o.evidence) for o in _candidates(written).outcomes]
+        assert evidence == [quote], evidence
 
 
 def test_three_documents_adopted_are_one_candidate_each() -> None:
@@ -445,6 +465,10 @@ NOT_OUTCOME_CASES = [
     "该公司先后荣获省级专精特新企业等荣誉。",  # a record of honours
     "与会人员通过了解企业发展情况，对商会工作提出意见。",  # 通过了解 is "by learning"
     "会议通报了换届选举的筹备情况。",  # 换届选举 named as a thing
+    "新任会长张三表示，将带领商会再上台阶。",  # 新任 naming a speaker, no list of officers
+    "新任理事长罗启浚感谢会员肯定。",
+    "他于2010年转为正式党员。",  # a past step
+    "张三表示，要把更多优秀青年发展为预备党员。",  # speech
 ]
 
 

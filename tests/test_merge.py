@@ -206,8 +206,11 @@ def test_elections_adoptions_and_awards_are_added_unasked_other_outcomes_only_of
     "该展馆以捐赠人张三的名字命名。",
     "新当选会长张三在讲话中表示，将带领商会再上台阶。",
     "会议通报了换届选举的筹备情况。",
+    # acts of kinds whose precision is unmeasured: offered to the model, never added unasked
+    "经选举，新任常务理事张三、李四，理事王五、赵六。",
+    "张三、李四等四名同志按期转为中国共产党正式党员。",
 ])
-def test_rules_add_no_outcome_that_is_not_an_act_done_tonight(text: str) -> None:
+def test_rules_add_only_acts_done_tonight_of_the_measured_kinds(text: str) -> None:
     for written in (text, _TO_TRADITIONAL.convert(text)):
         silent, _ = _merged(written, ModelReply(event="大会"))
         assert silent.resolutions == [], silent.resolutions
