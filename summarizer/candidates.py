@@ -576,6 +576,11 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
         if g.PHOTO_POSITION.search(folded, start, end):
             continue  # a caption restates the body
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
+        officers = g.OFFICER_LIST.search(folded, start, end) if end - start <= 400 else None
+        markers = [m for m in markers if not _leads_in(folded, start, m, [n for n in markers if n is not m], officers)]
+        if officers and not markers:  # "（经选举，）新任常务理事张三、李四，理事王五…。"
+            found.append(_outcome(text, folded, officers.start(), end, officers.start(), None, False))
+            continue
         for part in _parts(folded, start, end, markers) if markers else ():
             marker = next((m for m in markers if part[0] <= m.start() < part[1]), None)
             kind = g.outcome_kind(marker.group()) if marker else None
@@ -583,6 +588,17 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             found += _documents(text, folded, *part) or [
                 _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
     return tuple(found[:MAX_OUTCOMES])
+
+
+def _leads_in(folded: str, sentence_start: int, marker: re.Match[str], others: list[re.Match[str]],
+              officers: re.Match[str] | None) -> bool:
+    """"经选举，新任…", "经过表决，会议通过…": a procedure before a comma, with the outcome it leads
+    to later in the sentence."""
+    if not folded.startswith(("，", ","), marker.end()):
+        return False
+    if not g.BY_PROCEDURE.search(folded, sentence_start, marker.start()):
+        return False
+    return any(m.start() > marker.end() for m in others) or (officers is not None and officers.start() > marker.end())
 
 
 def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str | None) -> bool:
@@ -608,8 +624,10 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if marker.start() > sentence_start and g.NEWLY_ELECTED.match(folded, marker.start() - 1):
         return False  # "新当选会长张三…": the office named as an attribute
-    if folded.startswith(("，", ","), marker.end()) and g.BY_PROCEDURE.search(folded, sentence_start, marker.start()):
-        return False  # "经选举，新任…": the procedure, the outcome follows
+    if g.outcome_kind(marker.group()) == "admitted" and (
+            g.UNSETTLED.search(folded, clause_start, marker.start())
+            or g.YEAR_DATED.search(folded, sentence_start, marker.start())):
+        return False  # "要将…接收为预备党员", "1995年6月转为正式党员": a plan or a biography
     if marker.group() == "命名" and g.NAMED_AFTER.search(folded, sentence_start, marker.start()):
         return False  # "以…命名": named after, not an award
     if g.COARSE_DATED.search(folded, max(sentence_start, marker.start() - 16), marker.start()):

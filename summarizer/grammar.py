@@ -69,6 +69,7 @@ AGREEMENT_TERMS = (
 # A directive's modal: what someone requires to be done, not what was agreed or decided.
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
 # A verb that states an outcome of the event on its own.
+ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = re.compile(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举)|"
@@ -85,20 +86,20 @@ STRONG_OUTCOME = re.compile(
     r"受命(?:为|担任)|(?<![提作做支付选])出任(?![务何])|接任(?![务何])|"
     # a decision read out: "宣读了《关于表彰…的决定》"
     r"宣读了?[：:]?[^。；;，,]{0,60}?(?:决定|通知|决议|命令|通报|批复|名单|公告)|"
-    # the officers an election produced, listed: "新任常务理事张三、李四，理事王五…" (a list, not
-    # "新任会长张三表示…", which is the office as an attribute of a speaker)
-    rf"新任(?={TITLE}{PERSON}?[、，,])(?=[^。；;]*、)|"
     # party membership decided: "张三等四名同志按期转为正式党员", "被接收为中国共产党预备党员"
-    r"(?:转为|接收为|吸收为|发展为)(?:中国共产党|中共)?(?:正式|预备)党员|按期转正"
+    rf"{ADMITTED}"
 )
+# The officers an election produced, as a sentence that is nothing but the list ("新任常务理事张三、
+# 李四，理事王五…。"); "新任会长张三表示…" or "新任会长张三、秘书长李四出席…" name people doing something else.
+OFFICER_LIST = re.compile(rf"新任(?:{TITLE}{PERSON}(?:、{PERSON})*[，,、]?)+[。；;]?\s*$")
 # Kinds of outcome: two adjacent clauses of one kind ("选举A为会长，选举B为秘书长") report one outcome.
 OUTCOME_KINDS = {
     "adopted": re.compile(r"通过|同意|审定|批准|修订"),
     "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
     "signed": re.compile(rf"签署|签订|签约|续签|缔结|达成|{AGREEMENT_TERMS}"),
     "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评"),
-    "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任|新任"),
-    "admitted": re.compile(r"(?:转为|接收为|吸收为|发展为)(?:中国共产党|中共)?(?:正式|预备)党员|按期转正"),
+    "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任"),
+    "admitted": re.compile(ADMITTED),
     "decided": re.compile(r"决定|决议|责成|宣读"),
     "founded": re.compile(r"成立|发布|启动"),
 }
@@ -163,9 +164,11 @@ PHOTO_POSITION = re.compile(
 # An outcome stated as done tonight, as opposed to one planned, asked for or allowed ("计划于年底表彰",
 # "要求各单位推选", "会员可通过《…》报名"): words of intent or direction before the verb in its clause.
 UNSETTLED = re.compile(
-    r"计划|准备|打算|有望|争取|力争|预计|要求|号召|鼓励|倡议|倡导|呼吁|可以|能够|应当|需要|将于|拟于|"
+    r"计划|准备|打算|有望|争取|力争|预计|要求|号召|鼓励|倡议|倡导|呼吁|可以|能够|应当|需要|将于|拟于|[要应须拟]将|"
     r"(?:将|拟|可|能|应|须|要)$"
 )
+# Any date with a year: a membership step dated so is a biography, not this meeting's decision.
+YEAR_DATED = re.compile(r"(?<![0-9])(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
 # A year with no month or day ("2019年该公司荣获…", "张三2015年当选"): a past step, not this event's act.
 BARE_YEAR = re.compile(
     r"(?<![0-9])(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?![0-9]|[一二三四五六七八九十]{1,2}月|度|会|第)"
@@ -180,11 +183,16 @@ ADOPTED_OBJECT = re.compile(
 # "新增选了13名委员" and "王立新当选会长" are acts): 新 opens the phrase, after a clause break or
 # a function word.
 NEWLY_ELECTED = re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[的是为由与和及位名]))新(?:当选|选举产生|选出)(?!了)")
-# "经选举，…", "经过表决，…": the procedure that leads into the outcome, not an outcome of its own.
-BY_PROCEDURE = re.compile(r"经过?[^\s，,。；;]{0,6}$")
+# "经选举，新任…", "经过表决，会议通过…": the procedure that leads into a further outcome in the same
+# sentence is not one of its own ("管理办法已经大会审议通过，即日起施行" is).
+_BY = r"(?<!已)经(?!济|营|理(?!事)|销|费|验|典|历|常|纪|贸|信|委|开|管|发)过?"  # not 经济, 经理, 经信局…
+BY_PROCEDURE = re.compile(rf"{_BY}[^\s，,。；;]{{0,12}}$")
 # Clauses that only lead into an act: its basis or the procedure before it ("按照党章规定，",
 # "经上级党委批准，", "经选举，"). A quote starts after them.
-LEAD_IN_CLAUSE = re.compile(r"(?:(?:按照|根据|依照|依据)[^，,。；;：:]{1,24}|经过?[^，,。；;：:]{1,30})[，,]\s*")
+LEAD_IN_CLAUSE = re.compile(
+    rf"(?:按照|依照|依据|根据(?!地)|{_BY})[^，,。；;：:]{{0,24}}?"
+    r"(?:批准|提名|研究|讨论|议论|磋商|选举|表决|审议|协商|推荐|考察|投票|酝酿|规定|安排|部署|章程|精神|程序)[，,]\s*"
+)
 # "以捐赠人的名字命名": naming after someone, not an award.
 NAMED_AFTER = re.compile(r"以[^，,。；;]{1,20}$")
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:

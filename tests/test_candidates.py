@@ -330,6 +330,10 @@ OUTCOME_CASES = [
     # the officers an election produced, listed; the procedure that led to them is no outcome of its own
     ("经选举，新任常务理事张三、李四，理事王五、赵六。", "新任常务理事张三、李四，理事王五、赵六"),
     ("新任副会长王立新、李明远，秘书长赵强。", "新任副会长王立新、李明远，秘书长赵强"),
+    # a procedure is left out only when the outcome it leads to follows in the same sentence
+    ("经选举，张三为会长，李四为秘书长。", "张三为会长"),
+    ("管理办法经大会审议通过，即日起施行。", "管理办法经大会审议通过"),
+    ("该方案已经理事会审议通过，自下月起施行。", "该方案已经理事会审议通过"),
     # party membership decided
     ("按照党章规定，经上级党委批准，张三、李四等四名同志按期转为中国共产党正式党员。", "按期转为中国共产党正式党员"),
     ("王五、赵六等五名同志被接收为中国共产党预备党员。", "被接收为中国共产党预备党员"),
@@ -388,6 +392,14 @@ def test_a_long_sentence_is_cut_around_the_act_not_the_ceremony_named_before_it(
     ("按照党章规定，经上级党委批准，张三、李四等四名同志按期转为中国共产党正式党员。",
      "张三、李四等四名同志按期转为中国共产党正式党员"),
     ("经过充分讨论，会议审议通过了《会员管理办法》。", "会议审议通过了《会员管理办法》"),
+    # 经济, 经信局, 根据地 are no lead-in, and neither is a condition or a deal's basis
+    ("经济工作会议上，大会选举王立新为会长。", "经济工作会议上，大会选举王立新为会长"),
+    ("经信局局长王五，代表市政府与企业签订了投资协议。", "经信局局长王五，代表市政府与企业签订了投资协议"),
+    ("根据地纪念馆馆长张三，与商会签署了合作协议。", "根据地纪念馆馆长张三，与商会签署了合作协议"),
+    ("根据合同约定，乙方将于年底前正式启动项目建设。", "根据合同约定，乙方将于年底前正式启动项目建设"),
+    # the list of officers an election produced stays with the election
+    ("会议选举产生了新一届理事会，新任会长张三，秘书长李四。", "会议选举产生了新一届理事会，新任会长张三，秘书长李四"),
+    ("新任会长张三、监事长李四共同为商会新址揭牌。", "新任会长张三、监事长李四共同为商会新址揭牌"),
     # the deal's terms open the quote: "根据协议" is the act's own clause, not a lead-in
     ("根据协议，双方将互派干部挂职。", "根据协议，双方将互派干部挂职"),
 ])
@@ -466,7 +478,12 @@ NOT_OUTCOME_CASES = [
     "与会人员通过了解企业发展情况，对商会工作提出意见。",  # 通过了解 is "by learning"
     "会议通报了换届选举的筹备情况。",  # 换届选举 named as a thing
     "新任会长张三表示，将带领商会再上台阶。",  # 新任 naming a speaker, no list of officers
+    "新任理事长张三，在讲话中表示要团结会员、服务会员。",
     "新任理事长罗启浚感谢会员肯定。",
+    "新任会长张三、秘书长李四分别作表态发言。",  # the new officers doing something else
+    "新任会长张三，理事会全体成员向其表示祝贺。",
+    "张三同志1995年6月转为正式党员，先后在多个岗位工作。",  # a biography
+    "各支部要将优秀青年及时接收为预备党员。",  # a directive
     "他于2010年转为正式党员。",  # a past step
     "张三表示，要把更多优秀青年发展为预备党员。",  # speech
 ]
