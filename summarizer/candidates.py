@@ -590,6 +590,11 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     return tuple(found[:MAX_OUTCOMES])
 
 
+def _clause_start(folded: str, sentence_start: int, at: int, breaks: str) -> int:
+    """Where the clause holding ``at`` begins: after the last of ``breaks`` before it in the sentence."""
+    return max(sentence_start, max(folded.rfind(ch, sentence_start, at) for ch in breaks) + 1)
+
+
 def _leads_in(folded: str, sentence_start: int, marker: re.Match[str], others: list[re.Match[str]],
               officers: re.Match[str] | None) -> bool:
     """"经选举，新任…", "经过表决，会议通过…": a procedure before a comma, with the outcome it leads
@@ -604,7 +609,7 @@ def _leads_in(folded: str, sentence_start: int, marker: re.Match[str], others: l
 def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str | None) -> bool:
     """The act is reported as done: not planned, asked for or allowed in its own clause, not dated
     to a bare year, and 通过 has what it adopted after it (not "通过视频连线方式")."""
-    clause_start = max(sentence_start, max(folded.rfind(ch, sentence_start, marker.start()) for ch in "，,；;：:") + 1)
+    clause_start = _clause_start(folded, sentence_start, marker.start(), "，,；;：:")
     if g.UNSETTLED.search(folded, clause_start, marker.start()):
         return False
     if g.BARE_YEAR.search(folded, sentence_start, marker.start()):
@@ -614,8 +619,7 @@ def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str 
 
 def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
     """A marker states this event's outcome unless it is background, a ceremony's name or speech."""
-    clause_start = max(folded.rfind(ch, sentence_start, marker.start()) for ch in "，,：:") + 1
-    clause_start = max(clause_start, sentence_start)
+    clause_start = _clause_start(folded, sentence_start, marker.start(), "，,：:")
     clause = folded[clause_start : marker.end() + 6]
     if g.BACKGROUND.search(clause) or g.BACKGROUND_OPENER.match(folded, sentence_start):
         return False
@@ -658,7 +662,7 @@ def _speech_before(folded: str, start: int, end: int) -> bool:
     "听取了张三的讲话" names a speech (的 + noun), and a later clause whose own
     subject is the meeting ("张三致辞后，大会选举…") reports the meeting's act.
     """
-    clause_start = max(folded.rfind(ch, start, end) for ch in "，,；;") + 1
+    clause_start = _clause_start(folded, start, end, "，,；;")
     if clause_start > start and g.MEETING_CLAUSE.match(folded[clause_start:end]):
         return False
     object_end = start  # "提出了意见和建议，…": the 建议 inside an act's object is no speech
