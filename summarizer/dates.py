@@ -32,11 +32,13 @@ _HALF_WIDTH = "0123456789:/.-~,() "
 _WIDTH = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
 
 
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
     """The same text with one spelling per date word; ``len`` is unchanged.
 
     Script is folded by the project's one converter (traditional → simplified,
     character by character); full-width digits and punctuation become ASCII.
+    Memoised: finding, choosing and resolving a date each fold the same article.
     """
     return fold_script(text).translate(_WIDTH)
 

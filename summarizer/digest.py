@@ -10,9 +10,11 @@ feeds, CSV for spreadsheets).
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -96,6 +98,34 @@ def run_digest(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> DigestResult:
     """Summarise what is new, reuse what is cached, write the digest files."""
+    with _fewer_collections():
+        return _run(summarizer, inputs, options, on_progress)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A night allocates millions of short-lived objects around a large, long-lived heap (the
+    loaded articles, the records): at the default thresholds the cycle collector runs
+    thousands of times and rescans that heap, about a fifth of the night's local CPU. What
+    exists before the night starts is frozen out of the scans, and the youngest generation
+    is collected less often. Both are put back afterwards; cycles are still collected."""
+    thresholds = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*_NIGHT_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+# Young objects collected every 50,000 allocations instead of 700; older generations as rarely.
+_NIGHT_THRESHOLDS = (50_000, 20, 100)
+
+
+def _run(summarizer, inputs: Iterable[str | Path], options: DigestOptions,
+         on_progress: Callable[[Progress], None] | None) -> DigestResult:
     started = time.monotonic()
     progress = Progress()
     state = State(options.state_file, wait=options.wait)

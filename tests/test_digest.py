@@ -65,6 +65,23 @@ def test_writes_three_formats_and_a_valid_json(tmp_path: Path) -> None:
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
+def test_the_collector_settings_are_put_back_after_a_night(tmp_path: Path) -> None:
+    """A library user's process keeps its own garbage-collector settings, even after a failure."""
+    import gc
+
+    before = gc.get_threshold()
+    folder = inbox(tmp_path, 3)
+    with fake_server() as server:
+        result = digest(server, [folder], tmp_path / "out")
+        assert result.digest.stats.summarized == 3
+        assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+        (tmp_path / "out" / "state.sqlite").unlink()
+        (tmp_path / "out" / "state.sqlite").mkdir()  # an unusable state: the night fails
+        with pytest.raises(Exception, match="state"):
+            digest(server, [folder], tmp_path / "out")
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
 def test_rerun_sends_nothing(tmp_path: Path) -> None:
     folder = inbox(tmp_path, 6)
     with fake_server() as server:

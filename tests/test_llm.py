@@ -157,3 +157,43 @@ def test_backoff_cap_bounds_every_wait(monkeypatch) -> None:
     assert 0.5 <= default(SimpleNamespace(attempt_number=1)) <= 1.0
     assert 1.0 <= default(SimpleNamespace(attempt_number=2)) <= 1.5
     assert 8.0 <= default(SimpleNamespace(attempt_number=9)) <= 8.5
+
+
+def test_many_requests_in_flight_are_spread_over_small_pools(messages) -> None:
+    """A pool probes each idle connection whenever a request starts or ends; with 24 in flight
+    the client opens pools of about eight, and none of the 24 waits for a connection."""
+    import asyncio
+
+    from summarizer.llm import POOL_IN_FLIGHT
+
+    with fake_server(latency=0.3) as server:
+        client = client_for(server, timeout=10.0)
+
+        async def night() -> tuple[int, int]:
+            results = await asyncio.gather(*[client.astructured(messages, ModelSummary) for _ in range(24)])
+            assert all(r.value.event for r in results)
+            pools = client.pools
+            await client.aclose()
+            return pools, client.pools
+
+        pools, after_close = asyncio.run(night())
+        assert server.max_in_flight == 24
+        assert pools == 24 // POOL_IN_FLIGHT
+        assert after_close == 0
+
+
+def test_one_request_at_a_time_uses_one_pool(messages) -> None:
+    import asyncio
+
+    with fake_server() as server:
+        client = client_for(server)
+
+        async def serial() -> int:
+            for _ in range(5):
+                await client.astructured(messages, ModelSummary)
+            pools = client.pools
+            await client.aclose()
+            return pools
+
+        assert asyncio.run(serial()) == 1
+        assert len(server.requests) == 5
