@@ -614,6 +614,8 @@ def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str 
         return False
     if g.BARE_YEAR.search(folded, sentence_start, marker.start()):
         return False
+    if kind == "terms" and g.DEAL_TO_COME.search(folded, clause_start, marker.start()):
+        return False
     return not marker.group().endswith("通过") or bool(g.ADOPTED_OBJECT.match(folded, marker.end()))
 
 
@@ -741,8 +743,9 @@ def _outcome(text: str, folded: str, start: int, end: int, at: int, kind: str | 
         if at >= start + MAX_EVIDENCE - 8:  # a long clause before the marker: start at the marker's own
             start = next((a for a, b in clauses if a <= at < b), at)
         end = min(end, start + MAX_EVIDENCE)
-    while (lead_in := g.LEAD_IN_CLAUSE.match(folded, start)) and lead_in.end() <= at:
-        start = lead_in.end()  # "经上级批准，张三…": the quote is the act, not its basis
+    while ((lead_in := g.LEAD_IN_CLAUSE.match(folded, start) or g.REPORTED_BY.match(folded, start))
+           and lead_in.end() <= at):
+        start = lead_in.end()  # "经上级批准，张三…", "县府指出，…": the act, not its basis or its relayer
     while end > start and folded[end - 1] in "。；;，,":
         end -= 1
     return OutcomeCandidate(text[start:end], (start, end), "outcome", kind, settled)

@@ -62,9 +62,11 @@ PERSON = r"[\u3400-\u9fff·]{2,4}"
 # ---------------------------------------------------------------- outcomes
 # A deal's terms are an outcome of its signing: what the agreement says the parties will do.
 _AGREEMENT = r"(?:合作)?(?:框架)?(?:协议书|协议|备忘录|合同(?!法)|协定|MOU|mou)"
+_BY_AGREEMENT = rf"(?:根据|按照|依据|依照)(?:该|本|此|这一)?{_AGREEMENT}"
+_AGREEMENT_CONTENT = rf"(?:本次|此次|这次|该|本)?{_AGREEMENT}的?(?:主要)?(?:内容|条款)"
 AGREEMENT_TERMS = (
-    rf"(?:根据|按照|依据|依照)(?:该|本|此|这一)?{_AGREEMENT}(?=[，,])|"
-    rf"(?:本次|此次|这次|该|本)?{_AGREEMENT}的?(?:主要)?(?:内容|条款)(?=包括|包含|涵盖|涉及|除|有|为|是|如下|[：:])"
+    rf"{_BY_AGREEMENT}(?=[，,])|"
+    rf"{_AGREEMENT_CONTENT}(?=包括|包含|涵盖|涉及|除|有|为|是|如下|[：:])"
 )
 # A directive's modal: what someone requires to be done, not what was agreed or decided.
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
@@ -96,7 +98,8 @@ OFFICER_LIST = re.compile(rf"新任(?:{TITLE}{PERSON}(?:、{PERSON})*[，,、]?)
 OUTCOME_KINDS = {
     "adopted": re.compile(r"通过|同意|审定|批准|修订"),
     "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
-    "signed": re.compile(rf"签署|签订|签约|续签|缔结|达成|{AGREEMENT_TERMS}"),
+    "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
+    "terms": re.compile(rf"{_BY_AGREEMENT}|{_AGREEMENT_CONTENT}"),
     "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评"),
     "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任"),
     "admitted": re.compile(ADMITTED),
@@ -161,6 +164,8 @@ _POSITION = (
 PHOTO_POSITION = re.compile(
     rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]|[（(](?:前排|后排)?[左中右][）)](?=[与和及、，,为向在同])"
 )
+# A deal still to be made ("拟签署的协议内容包括…", "即将签订的备忘录"): its terms are no outcome yet.
+DEAL_TO_COME = re.compile(r"(?:拟|将|准备|计划|即将|有望|待)(?:正式)?(?:签署|签订|签约|续签|缔结)")
 # An outcome stated as done tonight, as opposed to one planned, asked for or allowed ("计划于年底表彰",
 # "要求各单位推选", "会员可通过《…》报名"): words of intent or direction before the verb in its clause.
 UNSETTLED = re.compile(
@@ -193,6 +198,8 @@ LEAD_IN_CLAUSE = re.compile(
     rf"(?:按照|依照|依据|根据(?!地)|{_BY})[^，,。；;：:]{{0,24}}?"
     r"(?:批准|提名|研究|讨论|议论|磋商|选举|表决|审议|协商|推荐|考察|投票|酝酿|规定|安排|部署|章程|精神|程序)[，,]\s*"
 )
+# A clause that only says who relays what follows ("县府指出，", "据介绍，"): a quote starts after it.
+REPORTED_BY = re.compile(r"[^，,。；;：:“”\"]{0,20}?(?:指出|表示|介绍|说道|谈到|讲到|透露)[，,：:]\s*")
 # "以捐赠人的名字命名": naming after someone, not an award.
 NAMED_AFTER = re.compile(r"以[^，,。；;]{1,20}$")
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:

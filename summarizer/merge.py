@@ -33,9 +33,10 @@ from .script import fold
 AUTO_HOST_RULES = frozenset({"by-marker", "chair", "own-meeting"})
 AUTO_OUTCOME_RULES = frozenset({"document"})
 # Kinds of ``outcome`` candidate that add on their own when stated as done (``settled``): an election
-# (选举/当选), an adoption (审议通过) and an award (授予/颁发/荣获), measured 13/13, 7/7 and 7/7 on the
-# 29 articles; a signing (13/19: lead sentences and witnesses' clauses) and the rarer kinds only offer.
-AUTO_OUTCOME_KINDS = frozenset({"elected", "adopted", "awarded"})
+# (选举/当选), an adoption (审议通过), an award (授予/颁发/荣获) and a deal's terms (根据协议/备忘录内容),
+# measured 13/13, 7/7, 7/7 and 3/3 on the 29 articles; a signing (13/19: lead sentences and witnesses'
+# clauses) and the rarer kinds only offer.
+AUTO_OUTCOME_KINDS = frozenset({"elected", "adopted", "awarded", "terms"})
 # The shortest event name from the article that may stand in for a headline the model copied.
 MIN_EVENT_NAME = 6
 

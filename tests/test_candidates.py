@@ -402,6 +402,10 @@ def test_a_long_sentence_is_cut_around_the_act_not_the_ceremony_named_before_it(
     ("新任会长张三、监事长李四共同为商会新址揭牌。", "新任会长张三、监事长李四共同为商会新址揭牌"),
     # the deal's terms open the quote: "根据协议" is the act's own clause, not a lead-in
     ("根据协议，双方将互派干部挂职。", "根据协议，双方将互派干部挂职"),
+    # who relays the terms is no part of them
+    ("县政府指出，备忘录内容包括农产品展销和观光宣传两项。", "备忘录内容包括农产品展销和观光宣传两项"),
+    ("张局长表示，根据协议，两地将互派干部挂职。", "根据协议，两地将互派干部挂职"),
+    ("市商务局介绍：本次协议的主要内容为共建物流园区。", "本次协议的主要内容为共建物流园区"),
 ])
 def test_a_quote_starts_after_the_clauses_that_lead_into_the_act(text: str, quote: str) -> None:
     for written in (text, _TO_TRADITIONAL.convert(text)):

@@ -187,6 +187,16 @@ def test_elections_adoptions_and_awards_are_added_unasked_other_outcomes_only_of
         assert [r.source for r in picked.resolutions] == ["rules", "rules", "rules", "both", "both"]
 
 
+def test_a_deals_terms_are_added_unasked_even_when_relayed() -> None:
+    text = ("商会与江城大学签署了合作协议。根据协议，双方将共建实训基地。"
+            "县政府指出，备忘录内容包括互派研修团和农产品展销两项。")
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        silent, offered = _merged(written, ModelReply(event="签约仪式"))
+        assert offered == 3
+        assert [(fold(r.evidence), r.source) for r in silent.resolutions] == [
+            ("根据协议，双方将共建实训基地", "rules"), ("备忘录内容包括互派研修团和农产品展销两项", "rules")]
+
+
 @pytest.mark.parametrize("text", [
     # 通过 as "by means of"
     "会议通过视频连线方式，邀请了省商会领导讲话。",
@@ -206,6 +216,10 @@ def test_elections_adoptions_and_awards_are_added_unasked_other_outcomes_only_of
     "该展馆以捐赠人张三的名字命名。",
     "新当选会长张三在讲话中表示，将带领商会再上台阶。",
     "会议通报了换届选举的筹备情况。",
+    # terms of a deal not yet made, or a speaker's directive
+    "双方拟签署的协议内容包括共建实训基地和互派教师。",
+    "即将签订的备忘录内容涉及观光宣传与青年交流。",
+    "王市长强调，根据协议，各部门要抓好落实。",
     # acts of kinds whose precision is unmeasured: offered to the model, never added unasked
     "经选举，新任常务理事张三、李四，理事王五、赵六。",
     "张三、李四等四名同志按期转为中国共产党正式党员。",
