@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .patterns import compile_guarded
 from .schema import EventDate
 from .script import fold as fold_script
 
@@ -29,7 +30,7 @@ from .script import fold as fold_script
 
 _FULL_WIDTH = "０１２３４５６７８９：／．－～，（）　"
 _HALF_WIDTH = "0123456789:/.-~,() "
-_WIDTH = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
+_WIDTH = tuple(zip(_FULL_WIDTH, _HALF_WIDTH, strict=True))
 
 
 @lru_cache(maxsize=256)
@@ -40,7 +41,11 @@ def fold(text: str) -> str:
     character by character); full-width digits and punctuation become ASCII.
     Memoised: finding, choosing and resolving a date each fold the same article.
     """
-    return fold_script(text).translate(_WIDTH)
+    folded = fold_script(text)
+    for wide, narrow in _WIDTH:  # a few C scans: ``str.translate`` looks up every character
+        if wide in folded:
+            folded = folded.replace(wide, narrow)
+    return folded
 
 
 # --------------------------------------------------------------------------- numerals
@@ -102,12 +107,14 @@ _MONTH_PART = (
     rf"(?:(?P<m>闰?{_MONTH_NUM})(?:\s*月(?:份)?|(?=\s*(?:至|到|~|-|—+|–|－)\s*{_MONTH_NUM}\s*月))"
     rf"|(?P<rm>{'|'.join(sorted(_REL_MONTH, key=len, reverse=True))})\s*月(?!份以来|以来|底|初|末))"
 )
-_ABSOLUTE = re.compile(
+
+
+_ABSOLUTE = compile_guarded(
     rf"(?P<lun1>{_LUNAR_MARK})?\s*(?:{_YEAR_PART}\s*)?(?P<lun2>{_LUNAR_MARK})?\s*{_MONTH_PART}"
     rf"(?:\s*(?P<d>{_DAY_NUM})(?P<dsuf>\s*[日号])?)?"
 )
-_YEAR_ONLY = re.compile(rf"{_YEAR_PART}")
-_FESTIVAL = re.compile(rf"(?:{_YEAR_PART}\s*)?(?P<fest>大年(?:初[一二三四五六七八九十]|三十)|除夕)")
+_YEAR_ONLY = compile_guarded(_YEAR_PART)
+_FESTIVAL = compile_guarded(rf"(?:{_YEAR_PART}\s*)?(?P<fest>大年(?:初[一二三四五六七八九十]|三十)|除夕)")
 # Holidays on a fixed day: (month, day, lunar), or (month, n-th, weekday) for the floating ones.
 _HOLIDAYS_FIXED = {
     "元旦": (1, 1, False), "阳历新年": (1, 1, False), "情人节": (2, 14, False), "妇女节": (3, 8, False),
@@ -119,7 +126,7 @@ _HOLIDAYS_FIXED = {
     "重阳": (9, 9, True), "腊八": (12, 8, True),
 }
 _HOLIDAYS_FLOATING = {"母亲节": (5, 2, 6), "父亲节": (6, 3, 6), "感恩节": (11, 4, 3)}
-_HOLIDAY = re.compile(
+_HOLIDAY = compile_guarded(
     rf"(?:{_YEAR_PART}\s*)?(?:农历)?(?:三八|五一|五四|六一|七一|八一)?(?:国际)?"
     rf"(?P<holiday>{'|'.join(sorted([*_HOLIDAYS_FIXED, *_HOLIDAYS_FLOATING], key=len, reverse=True))})节?"
 )
@@ -135,16 +142,16 @@ _DAY_FIRST = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?
 _MONTH_DAY_NUMERIC = re.compile(
     r"(?<![\d./-])(?P<m>\d{1,2})\s*[-/.·]\s*(?P<d>\d{1,2})(?![\d./-])(?P<dsuf>\s*[日号])?"
 )
-_RELATIVE_DAY = re.compile(
+_RELATIVE_DAY = compile_guarded(
     rf"(?P<rel>{'|'.join(sorted(_REL_DAY, key=len, reverse=True))})"
     rf"(?:\s*\(\s*(?:(?P<m>{_MONTH_NUM})\s*月\s*)?(?P<d>{_DAY_NUM})\s*[日号]?\s*\))?"
 )
-_WEEK = re.compile(
+_WEEK = compile_guarded(
     r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本|今(?=个|星期|礼拜))?个?\s*"
     r"(?:周|星期|礼拜)(?:\s*(?:周|星期|礼拜)?(?P<wd>[一二三四五六日天末1-7]))?(?![年岁])"
 )
 # A bare day: 18日, 二十五号. Not 日本/日元, and not a numbered thing (三号馆, 5号线, 1号文件).
-_DAY_ONLY = re.compile(
+_DAY_ONLY = compile_guarded(
     rf"(?<![月年\d{_CN}初第])(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*(?P<dsuf>[日号])"
     r"(?![本元语文军]|(?<=号)[楼馆线院文令码机桥门厅台口房车位字窗件队栋座室场站路街巷种球选仓库])"
 )
@@ -165,7 +172,7 @@ _UNITS_AWAY = re.compile(
     r"(?P<unit>天|日|周|星期|个星期|个礼拜|礼拜|个月|年)\s*(?P<dir>前|后)(?!后)"
 )
 # 十月第一个星期一, 6月的第3个周日, 八月份的最后一个周二: the n-th weekday of a month
-_NTH_WEEKDAY = re.compile(
+_NTH_WEEKDAY = compile_guarded(
     rf"(?:{_YEAR_PART}\s*)?(?P<m>{_MONTH_NUM})\s*月(?:份)?\s*的?\s*(?:第\s*(?P<n>[1-5一二三四五])|(?P<last>最后)\s*一?)\s*个?\s*"
     r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import compile_guarded
+
 # A page's list of links to other articles: a label line, then bare headlines.
 RELATED_LABEL = re.compile(
     r"\s*(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|链接|资讯|推荐|动态)"
@@ -72,7 +74,7 @@ AGREEMENT_TERMS = (
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
-STRONG_OUTCOME = re.compile(
+STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"

@@ -375,3 +375,4 @@ _BACKGROUND = "此前，5月12日召开的全省工作会议对此作出了部�
 def test_a_reported_relative_day_is_kept(text: str, phrase: str, value: str) -> None:
     found, _ = event_date(text + _BACKGROUND, published="2023-05-20", model_phrase=phrase)
     assert found.value == value
+
