@@ -166,13 +166,27 @@ class ChatClient:
         if pool is None or pool.in_flight >= POOL_IN_FLIGHT:
             from openai import AsyncOpenAI
 
-            pool = _Pool(AsyncOpenAI(**self._client_kwargs()))
+            pool = _Pool(AsyncOpenAI(**self._client_kwargs(), **self._async_transport()))
             self._pools.append(pool)
         pool.in_flight += 1
         try:
             return await pool.client.post("/chat/completions", body=body, cast_to=_chat_completion())
         finally:
             pool.in_flight -= 1
+
+    def _async_transport(self) -> dict[str, Any]:
+        """aiohttp under the SDK's HTTP interface: about a third less CPU per request than
+        httpcore's connections, which a night of thousands of requests feels. aiohttp refuses
+        credentials in the URL beside the key's Authorization header, so such an endpoint
+        keeps the SDK's default transport."""
+        from urllib.parse import urlsplit
+
+        from openai import DefaultAioHttpClient
+
+        url = urlsplit(self.settings.base_url or "")
+        if url.username or url.password:
+            return {}
+        return {"http_client": DefaultAioHttpClient()}
 
     @property
     def pools(self) -> int:
