@@ -572,10 +572,16 @@ _ENUMERATING = re.compile(r"(?:审议|讨论|原则|会议|大会)?(?:通过|同
 def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     """Per sentence: the markers that state this event's outcome, one candidate per part they head."""
     found: list[OutcomeCandidate] = []
+    signed_before = False  # the previous sentence reports a signing: its parties' commitments may follow
     for start, end in g.sentence_spans(folded):
         if g.PHOTO_POSITION.search(folded, start, end):
+            signed_before = False
             continue  # a caption restates the body
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
+        markers = [m for m in markers if not g.PARTIES_WILL_CLAUSE.fullmatch(m.group())
+                   or _commits_after_signing(folded, start, m, markers, signed_before)]
+        signed_before = any(g.outcome_kind(m.group()) == "signed" and _settled(folded, start, m, "signed")
+                            for m in markers)
         officers = g.OFFICER_LIST.search(folded, start, end) if end - start <= 400 else None
         markers = [m for m in markers if not _leads_in(folded, start, m, [n for n in markers if n is not m], officers)]
         if officers and not markers:  # "（经选举，）新任常务理事张三、李四，理事王五…。"
@@ -583,11 +589,30 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             continue
         for part in _parts(folded, start, end, markers) if markers else ():
             marker = next((m for m in markers if part[0] <= m.start() < part[1]), None)
-            kind = g.outcome_kind(marker.group()) if marker else None
+            kind = _marker_kind(marker) if marker else None
             settled = marker is not None and _settled(folded, start, marker, kind)
             found += _documents(text, folded, *part) or [
                 _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
     return tuple(found[:MAX_OUTCOMES])
+
+
+def _marker_kind(marker: re.Match[str]) -> str | None:
+    return "terms" if g.PARTIES_WILL_CLAUSE.fullmatch(marker.group()) else g.outcome_kind(marker.group())
+
+
+def _commits_after_signing(folded: str, sentence_start: int, marker: re.Match[str], markers: list[re.Match[str]],
+                           signed_before: bool) -> bool:
+    """"双方将…", "两家同意…" state a deal's terms when they open their clause and a signing reported
+    as done comes before them, in this sentence or the one before; otherwise they are intentions
+    ("会谈中，双方将加强交流…"). After "根据协议，" they are the clause that phrase opens, not a
+    part of their own."""
+    if _clause_start(folded, sentence_start, marker.start(), "，,；;：:") != marker.start():
+        return False
+    earlier = [m for m in markers if m.start() < marker.start()]
+    if any(g.outcome_kind(m.group()) == "terms" for m in earlier):
+        return False
+    return signed_before or any(
+        g.outcome_kind(m.group()) == "signed" and _settled(folded, sentence_start, m, "signed") for m in earlier)
 
 
 def _clause_start(folded: str, sentence_start: int, at: int, breaks: str) -> int:

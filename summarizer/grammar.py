@@ -70,6 +70,13 @@ AGREEMENT_TERMS = (
     rf"{_BY_AGREEMENT}(?=[，,])|"
     rf"{_AGREEMENT_CONTENT}(?=包括|包含|涵盖|涉及|除|有|为|是|如下|[：:])"
 )
+# The parties' commitments opening a clause after their signing ("签署战略合作协议，双方将在…领域开展
+# 合作"): the terms of the deal just signed. Not a signing still to come ("双方将择期签署…").
+PARTIES_WILL = (
+    r"(?:双方|两方|三方|多方|各方|两家|三家)(?:还|并|也|均|共同)?(?:将|同意|约定|商定|承诺)"
+    r"(?![^，,。；;]{0,6}(?:签署|签订|签约|续签|缔结))"
+)
+PARTIES_WILL_CLAUSE = re.compile(PARTIES_WILL)
 # A directive's modal: what someone requires to be done, not what was agreed or decided.
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
 # A verb that states an outcome of the event on its own.
@@ -85,7 +92,7 @@ STRONG_OUTCOME = compile_guarded(
     r"正式发布|发布了|发布《|正式启动|启动了|"
     r"达成\S{0,12}?(?:协议|共识|合作)|"
     # the terms of a deal: "根据协议，双方将…", "备忘录内容包括…"
-    rf"{AGREEMENT_TERMS}|"
+    rf"{AGREEMENT_TERMS}|{PARTIES_WILL}|"
     # taking up an office: "张三受命为董事长", "李四出任秘书长"
     r"受命(?:为|担任)|(?<![提作做支付选])出任(?![务何])|接任(?![务何])|"
     # a decision read out: "宣读了《关于表彰…的决定》"

@@ -359,9 +359,38 @@ def test_two_outcomes_in_one_sentence_are_two_candidates() -> None:
         assert evidence == ["大会选举产生了第四届理事会", "王立新当选会长"]
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # the parties' commitments after their signing are the deal's terms, a part of their own
+    ("江城商会与青石科技公司签署战略合作协议，双方将在人才培养、技术研发等领域开展合作。",
+     [("签署战略合作协议", "signed"), ("双方将在人才培养、技术研发等领域开展合作", "terms")]),
+    ("两市签订了友好合作备忘录，双方同意每年互派干部挂职。",
+     [("签订了友好合作备忘录", "signed"), ("双方同意每年互派干部挂职", "terms")]),
+    # …or in the sentence after it
+    ("甲公司与乙大学签署产学研合作协议。两家还将共建联合实验室。",
+     [("签署产学研合作协议", "signed"), ("两家还将共建联合实验室", "terms")]),
+])
+def test_the_parties_commitments_after_a_signing_are_its_terms(text: str, parts: list[tuple[str, str]]) -> None:
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        outcomes = _candidates(written).outcomes
+        assert [(next(p for p, _ in parts if p in fold(o.evidence)), o.kind) for o in outcomes] == parts, outcomes
+        assert all(o.settled for o in outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    "双方将于下月正式签署合作协议。",  # a signing still to come
+    "两市拟签订友好合作备忘录，双方将择期签署。",
+    "甲公司与乙大学签署了合作协议。根据协议，双方将共建联合实验室。",  # one clause, opened by 根据协议
+    "签约仪式后，双方将共同推进项目落地。",  # a ceremony named, no signing reported
+])
+def test_no_parties_commitment_stands_alone_without_a_signing_done_before_it(text: str) -> None:
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        outcomes = _candidates(written).outcomes
+        assert not any(o.kind == "terms" and fold(o.evidence).startswith("双方") for o in outcomes), outcomes
+
+
 def test_no_outcome_is_offered_from_the_headline_line() -> None:
     """A headline restates the body; the outcome is quoted from the body's sentence."""
-    text = "两市签署友好合作协议\n江城市与湖城市今天签署友好合作协议。\n双方将互派干部挂职。"
+    text = "两市签署友好合作协议\n江城市与湖城市今天签署友好合作协议。\n两市代表出席了仪式。"
     for written in (text, _TO_TRADITIONAL.convert(text)):
         title = written.split("\n", 1)[0]
         article = Article(id="invented", path="invented.txt", sha256="0" * 64, text=written, title=title,
@@ -459,6 +488,9 @@ NOT_OUTCOME_CASES = [
     "李主任强调，要按照协议约定抓好落实。",  # the terms inside speech
     "王市长强调，根据协议，各部门要抓好落实。",  # the terms as a speaker's directive
     "双方就协议内容进行了深入磋商。",  # the terms negotiated, not stated
+    # the parties' intentions with no signing before them, or a signing still to come
+    "会谈中，双方将进一步加强在文旅领域的交流。",
+    "两市领导会见时表示，双方将共同推动产业协作。",
     "根据合同法第五十二条，该条款无效。",  # a law, not a deal
     "王市长在讲话中强调，要正式启动数字经济示范区建设。",  # 讲话 as an act, 强调 still reports speech
     "市委书记发表讲话指出，全市将正式启动营商环境改革。",
