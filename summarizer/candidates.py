@@ -258,7 +258,7 @@ def _role(mark: str) -> str:
 def _is_org(name: str) -> bool:
     """An organisation's name: ends with an organisation word, holds no verb of taking part or role marker."""
     return (bool(g.ORG_NAME.match(name)) and not g.NOT_HOST_VERB.search(name)
-            and not g.ANY_ROLE_MARK.search(name) and not name.startswith("由") and len(name) >= 3)
+            and not g.ANY_ROLE_MARK.search(name) and not name.startswith(("由", "的", "之")) and len(name) >= 3)
 
 
 def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]:
@@ -333,6 +333,9 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
         if g.HISTORY_ADVERB.search(folded, start, match.start()):
             floor = match.end()
             continue  # "曾主办", "多次承办": a record, not this event's host
+        if g.ANOTHER_EVENT_DECIDED.search(folded, start, match.start()):
+            floor = match.end()
+            continue  # "会议决定，明年的节会由A与B共同主办": the hosts of an event to come
         role = _role(match.group("mark"))
         if match.group("tail"):  # "主办单位为A、B"
             names_start, names_end = match.end(), _clause_end(folded, match.end(), end)
@@ -574,7 +577,7 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     found: list[OutcomeCandidate] = []
     signed_before = False  # the previous sentence reports a signing: its parties' commitments may follow
     for start, end in g.sentence_spans(folded):
-        if g.PHOTO_POSITION.search(folded, start, end):
+        if g.PHOTO_POSITION.search(folded, start, end) or g.CAPTION_OPENER.match(folded, start):
             signed_before = False
             continue  # a caption restates the body
         markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
@@ -593,7 +596,18 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             settled = marker is not None and _settled(folded, start, marker, kind)
             found += _documents(text, folded, *part) or [
                 _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
-    return tuple(found[:MAX_OUTCOMES])
+    return tuple(_awards_told_once(folded, found)[:MAX_OUTCOMES])
+
+
+def _awards_told_once(folded: str, found: list[OutcomeCandidate]) -> list[OutcomeCandidate]:
+    """"为受表彰教师颁发了荣誉证书" hands over an award the article states elsewhere with its winners
+    ("授予李晓燕等20名教师“优秀教师”称号"): offered only when no award names its winners."""
+    def to_the_honoured(o: OutcomeCandidate) -> bool:
+        return o.kind == "awarded" and bool(g.HONOURED.search(folded, *o.span))
+
+    if not any(o.kind == "awarded" and not to_the_honoured(o) for o in found):
+        return found
+    return [o for o in found if not to_the_honoured(o)]
 
 
 def _marker_kind(marker: re.Match[str]) -> str | None:
@@ -676,6 +690,12 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.FIRST_PERSON.search(folded, sentence_start, marker.start()):
         return False
+    honoured = g.HONOURED.search(folded, max(clause_start, marker.start() - 1), marker.end() + 4)
+    if honoured and honoured.start() <= marker.start() < honoured.end():
+        return False  # "受表彰人员参加会议", "受表彰代表发言": the honoured named as people
+    if (marker.group() in ("选举", "换届") and folded[marker.end() : marker.end() + 1] in "，,。；;"
+            and g.HELD_ELECTION.search(folded, clause_start, marker.start())):
+        return False  # "召开会员大会暨理监事选举，": the election held, its result told elsewhere
     terms = g.AGREEMENT_TERMS_CLAUSE.match(folded, marker.start())
     if (clause_start == marker.start() and terms and terms.end() == marker.end()
             and _relayed_terms(folded, sentence_start, marker)):

@@ -83,7 +83,7 @@ DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
-    r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举)|"
+    r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|"
     r"任命|聘任|聘请|免去|"
@@ -170,6 +170,19 @@ _POSITION = (
     r"(?:前排|后排|中排|第[一二三四]排)?"
     r"(?:[左右]起?第?(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})(?:[至到、][左右]?[一二三四五六七八九十0-9]{1,2})*)"
 )
+# An event decided or planned in the sentence ("会议决定，第十届茶文化节于明年4月举办，由协会与市政府共同
+# 主办"): the hosts it names are that event's, not the reported one's.
+ANOTHER_EVENT_DECIDED = re.compile(r"决定|拟|将于|计划于?|定于|筹备|明年|下一届|下届|届时")
+# A caption named as one ("图为与会嘉宾为…授牌", "上图：…"): it restates the body.
+CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:])")
+# The honoured named as people ("受表彰人员", "获奖代表", "为受表彰的集体颁发…"): an award told
+# elsewhere, referred to, not one made here.
+HONOURED = re.compile(
+    r"(?:受|获|被)表彰(?:的|者|人员|代表|集体|个人|单位|教师|职工|企业|对象|名单)|获奖(?:的|者|人员|代表|集体|个人|单位|企业|名单)"
+)
+# An election or a change of officers as an item on the agenda, closing the clause that convenes or
+# holds it ("召开会员大会暨理监事选举，", "进行支部委员会换届选举，"): the result is told elsewhere.
+HELD_ELECTION = re.compile(r"(?:召开|举行|举办|进行|开展|组织)[^，,。；;：:]*$")
 PHOTO_POSITION = re.compile(
     rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]|[（(](?:前排|后排)?[左中右][）)](?=[与和及、，,为向在同])"
 )

@@ -79,7 +79,7 @@ def merge(article: Article, reply: ModelReply, candidates: Candidates | None, of
         proposal.event = _event(proposal.event, article, candidates, proposal.warnings)
         use_rules = True
     proposal.hosts = _hosts(reply, candidates, offer, proposal.dropped, use_rules)
-    chosen = _resolutions(reply, candidates, offer, proposal.dropped, use_rules)
+    chosen = _resolutions(article.text, reply, candidates, offer, proposal.dropped, use_rules)
     proposal.resolutions = _one_telling_each(_join_adjacent(article.text, chosen), proposal.dropped)
     return proposal
 
@@ -193,7 +193,7 @@ def _same_name(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- resolutions
 
 
-def _resolutions(reply: ModelReply, candidates: Candidates, offer: Offer, dropped: list[Dropped],
+def _resolutions(text: str, reply: ModelReply, candidates: Candidates, offer: Offer, dropped: list[Dropped],
                  use_rules: bool) -> list[ProposedResolution]:
     out: list[ProposedResolution] = []
     for number in reply.resolutions:
@@ -207,9 +207,26 @@ def _resolutions(reply: ModelReply, candidates: Candidates, offer: Offer, droppe
         same = any(_overlap(fold(evidence), fold(c.evidence)) for c in candidates.outcomes)
         out.append(ProposedResolution(resolution.text.strip() or evidence, evidence, "both" if same else "model"))
     if use_rules:
-        out += [ProposedResolution(c.evidence, c.evidence, "rules", c.span) for c in candidates.outcomes
-                if _adds_unasked(c) and not any(_overlap(fold(c.evidence), fold(r.evidence)) for r in out)]
+        taken = [span for r in out if (span := r.span or _located(text, r.evidence))]
+        added = [ProposedResolution(c.evidence, c.evidence, "rules", c.span) for c in candidates.outcomes
+                 if _adds_unasked(c) and not any(_overlap(fold(c.evidence), fold(r.evidence)) for r in out)]
+        # whole outcomes, as the adjacent parts of one are joined, against what the model chose
+        out += [r for r in _join_adjacent(text, added)
+                if not (r.span and any(_share_words(r.span, span) for span in taken))]
     return out
+
+
+def _located(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a written-out quote stands in the article, if it is there as written (either script)."""
+    at = fold(text).find(fold(quote)) if quote else -1
+    return (at, at + len(quote)) if at >= 0 else None
+
+
+def _share_words(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two quotes cut differently from the same words ("…选举产生了新一届领导班子，罗志刚当选为会长" and
+    "罗志刚当选为会长，龚德民当选为名誉会长…") tell one outcome: the model's cut stands, and the rule's
+    is not added beside it."""
+    return min(a[1], b[1]) - max(a[0], b[0]) >= 4
 
 
 def _adds_unasked(candidate: OutcomeCandidate) -> bool:

@@ -210,6 +210,9 @@ NOT_HOST_CASES = [
     "本站由江城日报社主办 联系我们 网站地图",
     "主办单位：江城在线网站 技术支持：某某科技",
     "本网站主办单位：江城市信息中心 联系电话：12345678",
+    # the hosts of an event decided or planned at the meeting, not of the meeting
+    "会议决定，第三届文化节于明年5月举办，由商会与市文旅局共同主办。",
+    "下一届论坛拟由江城大学承办。",
 ]
 
 
@@ -376,6 +379,16 @@ def test_the_parties_commitments_after_a_signing_are_its_terms(text: str, parts:
         assert all(o.settled for o in outcomes)
 
 
+def test_an_award_handed_to_the_honoured_is_the_award_its_winners_were_named_for() -> None:
+    """Told with its winners, the award is the outcome; the ceremony that hands it to "the honoured"
+    refers back to it. Told only as the ceremony, the ceremony is the outcome."""
+    named = "大会授予张三等10人“优秀会员”称号。会后，与会领导为受表彰的会员颁发了证书。"
+    for written in (named, _TO_TRADITIONAL.convert(named)):
+        assert [fold(o.evidence) for o in _candidates(written).outcomes] == ["大会授予张三等10人“优秀会员”称号"]
+    alone = "年会上，与会领导为受表彰的会员颁发了证书。"
+    assert [fold(o.evidence)[-16:] for o in _candidates(alone).outcomes] == ["与会领导为受表彰的会员颁发了证书"]
+
+
 @pytest.mark.parametrize("text", [
     "双方将于下月正式签署合作协议。",  # a signing still to come
     "两市拟签订友好合作备忘录，双方将择期签署。",
@@ -489,6 +502,14 @@ NOT_OUTCOME_CASES = [
     "王市长强调，根据协议，各部门要抓好落实。",  # the terms as a speaker's directive
     "双方就协议内容进行了深入磋商。",  # the terms negotiated, not stated
     # the parties' intentions with no signing before them, or a signing still to come
+    # the honoured named as people, an election or a change of officers held as an agenda item, a
+    # caption introduced as one
+    "受表彰代表、市劳动模范王强作了交流发言。",
+    "全体受表彰人员在会后合影留念。",
+    "商会召开第五届会员大会暨理事会换届选举，会长李明主持大会。",
+    "会议首先进行了监事会选举。",
+    "会议还研究了商会换届事宜。",
+    "图为与会领导为新成立的调解中心揭牌。",
     "会谈中，双方将进一步加强在文旅领域的交流。",
     "两市领导会见时表示，双方将共同推动产业协作。",
     "根据合同法第五十二条，该条款无效。",  # a law, not a deal

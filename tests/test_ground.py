@@ -108,6 +108,17 @@ def test_a_name_written_more_fully_than_the_article_keeps_the_articles_words() -
     assert [h.name for h in report.summary.hosts] == ["市物流协会"]
 
 
+@pytest.mark.parametrize(("name", "evidence", "kept"), [
+    # a government's full name, where the page writes the usual short form
+    ("湖山县人民政府", "县长李明主持召开县政府第九次常务会议", "县政府"),
+    ("江城市人民政府", "江城市政府与甲公司签署合作协议", "江城市政府"),
+])
+def test_a_governments_name_is_found_in_its_short_form(name: str, evidence: str, kept: str) -> None:
+    for role in ("organiser", "co-organiser"):
+        report = ground(clean(evidence + "。"), proposal(hosts=[host(name, role, evidence)]))
+        assert [h.name for h in report.summary.hosts] == [kept]
+
+
 def test_speech_is_not_a_resolution_but_the_meetings_directive_can_be() -> None:
     report = ground(clean(TEXT), proposal(resolutions=[
         ProposedResolution("抓好冷链建设", "市商务局副局长李四指出，要抓好冷链建设", "model"),

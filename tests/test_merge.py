@@ -318,3 +318,18 @@ def test_a_headline_that_names_an_event_by_its_verb_is_kept(headline: str, body:
     candidates = collect_candidates(article)
     proposal = merge(article, ModelReply(event=headline, date=None), candidates, build_prompt(article, candidates).offer)
     assert proposal.event == headline
+
+
+def test_a_rule_outcome_cut_differently_from_the_models_quote_is_not_added_beside_it() -> None:
+    """The model quotes the officers' list; the rule's cut of the same sentence starts earlier: one
+    outcome, the model's cut."""
+    text = ("协会召开理事会。随后召开的二届一次理事会选举产生了新一届领导班子，江城物流公司董事长张立当选为会长，"
+            "李明当选为秘书长。")
+    quote = "张立当选为会长，李明当选为秘书长"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        reply = ModelReply(event="理事会", other_resolutions=[
+            ModelResolution(text="选举会长、秘书长", evidence=_TO_TRADITIONAL.convert(quote) if written != text else quote)])
+        merged, _ = _merged(written, reply)
+        assert [fold(r.evidence) for r in merged.resolutions] == [quote]
+        silent, _ = _merged(written, ModelReply(event="理事会"))
+        assert [r.source for r in silent.resolutions] == ["rules"]  # alone, the rule's outcome is added
