@@ -52,6 +52,22 @@ ORG_SUFFIX = (
     r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
 )
 ORG_NAME = re.compile(rf"^[\w\u3400-\u9fff（）()·&＆]{{1,40}}?{ORG_SUFFIX}$")
+_SUB_UNIT = re.compile(rf"^[\w\u3400-\u9fff（）()·]{{0,40}}?{ORG_SUFFIX}$")
+
+
+def same_body(a: str, b: str) -> bool:
+    """Two (folded) names of one body: the same, or one written with more of its name ("市医学会" and
+    "眉山市医学会", "江城商会" and "江城市江城商会"). A longer name that continues the shorter with
+    a unit of its own ("澄湖大学" and "澄湖大学湿地生态研究院") names a part of it, another host."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if short not in long:
+        return False
+    rest = long[len(short) :]
+    return not (long.startswith(short) and len(rest) >= 2 and _SUB_UNIT.match(rest))
+
+
 # Job titles: a chair is named right after (or right before) one of these.
 TITLE = (
     r"(?:常务|执行|名誉|代理?|总|副)?(?:书记|主任|主席|会长|理事长|监事长|秘书长|市长|县长|区长|省长|"

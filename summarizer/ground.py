@@ -248,8 +248,7 @@ def role_contradicted(name: str, evidence: str, role: str) -> str | None:
 
 
 def _same(a: str, b: str) -> bool:
-    a, b = fold(a), fold(b)
-    return a in b or b in a
+    return g.same_body(fold(a), fold(b))
 
 
 # ---------------------------------------------------------------- resolutions

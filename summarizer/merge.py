@@ -22,7 +22,7 @@ from itertools import pairwise
 from .candidates import Candidates, OutcomeCandidate
 from .clean import strip_pinyin
 from .dates import event_date
-from .grammar import OUTCOME_KINDS, names_an_event, outcome_kind
+from .grammar import OUTCOME_KINDS, names_an_event, outcome_kind, same_body
 from .prompt import OUTCOME_MARK, Offer
 from .schema import Article, Dropped, EventDate, ItemSource, ModelReply
 from .script import fold
@@ -186,8 +186,7 @@ def _bare_name(name: str) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
-    a, b = fold(a), fold(b)
-    return bool(a) and bool(b) and (a in b or b in a)
+    return same_body(fold(a), fold(b))
 
 
 # ---------------------------------------------------------------- resolutions

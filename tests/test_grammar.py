@@ -60,3 +60,18 @@ def test_sentences_are_the_non_blank_runs_between_sentence_marks(text: str) -> N
                 expected.append((start, at + len(piece.rstrip())))
             at = index + 1
     assert sentence_spans(text) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("江城市医学会", "市医学会", True),  # the place written or left out
+    ("江城商会", "江城商会", True),
+    ("江城日报", "江城日报社", True),
+    ("江城大学", "江城大学生态研究院", False),  # a unit of the body
+    ("江城市人民政府", "江城市人民政府办公室", False),
+    ("中国铸造协会", "中国铸造协会铸钢分会", False),
+    ("江城商会", "湖城商会", False),
+])
+def test_names_of_one_body(a: str, b: str, same: bool) -> None:
+    from summarizer.grammar import same_body
+
+    assert same_body(a, b) is same and same_body(b, a) is same

@@ -212,3 +212,15 @@ def test_hosts_read_organiser_first_and_quotes_start_on_a_word() -> None:
         ("周五", "chair")]
     assert all(not h.evidence.startswith("，") for h in report.summary.hosts)
     assert report.summary.hosts[1].evidence == "丁县茶叶协会、戊县茶叶协会承办"
+
+
+def test_a_body_and_a_unit_of_it_are_two_hosts_but_one_name_written_twice_is_one() -> None:
+    text = "论坛由江城大学主办，江城大学生态研究院、江城市商会承办。"
+    report = ground(clean(text), proposal(hosts=[
+        host("江城大学", "organiser", "论坛由江城大学主办"),
+        host("江城大学生态研究院", "co-organiser", "江城大学生态研究院、江城市商会承办"),
+        host("江城市商会", "co-organiser", "江城大学生态研究院、江城市商会承办"),
+        host("商会", "co-organiser", "江城大学生态研究院、江城市商会承办"),  # the same body, shorter
+    ]))
+    assert [h.name for h in report.summary.hosts] == ["江城大学", "江城大学生态研究院", "江城市商会"]
+    assert [d.reason for d in report.dropped] == ["duplicate host"]
