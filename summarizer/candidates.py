@@ -115,7 +115,7 @@ def _related_lists(folded: str) -> list[tuple[int, int]]:
     for line in folded.split("\n"):
         line_end = at + len(line)
         if g.RELATED_LABEL.match(line):
-            in_list = at
+            in_list = at if in_list is None else in_list  # "相关新闻：…热门文章…": one list after another
         elif in_list is not None and (line.rstrip().endswith(("。", "！", "？")) or len(line) > 60):
             spans.append((in_list, at))
             in_list = None
@@ -333,6 +333,9 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
         if g.HISTORY_ADVERB.search(folded, start, match.start()):
             floor = match.end()
             continue  # "曾主办", "多次承办": a record, not this event's host
+        if not match.group("tail") and g.HOSTING_COUNTED.match(folded, match.end()):
+            floor = match.end()
+            continue  # "共组织承办市级以上赛事46场": a record counted, not this event's host
         if g.ANOTHER_EVENT_DECIDED.search(folded, start, match.start()):
             floor = match.end()
             continue  # "会议决定，明年的节会由A与B共同主办": the hosts of an event to come
@@ -580,7 +583,9 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
         if g.PHOTO_POSITION.search(folded, start, end) or g.CAPTION_OPENER.match(folded, start):
             signed_before = False
             continue  # a caption restates the body
-        markers = [m for m in g.STRONG_OUTCOME.finditer(folded, start, end) if _is_outcome(folded, start, m)]
+        found_markers = list(g.STRONG_OUTCOME.finditer(folded, start, end))
+        markers = [m for m in found_markers if _is_outcome(folded, start, m)
+                   and not _continues_a_past_step(folded, start, m, found_markers)]
         markers = [m for m in markers if not g.PARTIES_WILL_CLAUSE.fullmatch(m.group())
                    or _commits_after_signing(folded, start, m, markers, signed_before)]
         signed_before = any(g.outcome_kind(m.group()) == "signed" and _settled(folded, start, m, "signed")
@@ -601,13 +606,24 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
 
 def _awards_told_once(folded: str, found: list[OutcomeCandidate]) -> list[OutcomeCandidate]:
     """"为受表彰教师颁发了荣誉证书" hands over an award the article states elsewhere with its winners
-    ("授予李晓燕等20名教师“优秀教师”称号"): offered only when no award names its winners."""
+    ("授予李晓燕等20名教师“优秀教师”称号"), and "对…集体和个人进行了表彰" leads into the list of them:
+    offered only when no award names its winners."""
     def to_the_honoured(o: OutcomeCandidate) -> bool:
-        return o.kind == "awarded" and bool(g.HONOURED.search(folded, *o.span))
+        return o.kind == "awarded" and bool(g.HONOURED.search(folded, *o.span)
+                                            or g.COMMENDATION_LEAD.search(folded, *o.span))
 
     if not any(o.kind == "awarded" and not to_the_honoured(o) for o in found):
         return found
     return [o for o in found if not to_the_honoured(o)]
+
+
+def _continues_a_past_step(folded: str, sentence_start: int, marker: re.Match[str],
+                           markers: list[re.Match[str]]) -> bool:
+    """"理事会于本年九月经会员大会选举产生，张三当选会长，李四当选秘书长": the month that dates the first act
+    of a sentence as a past step dates the acts of its kind that follow it too."""
+    kind = g.outcome_kind(marker.group())
+    return any(m.start() < marker.start() and g.outcome_kind(m.group()) == kind
+               and g.COARSE_DATED.search(folded, max(sentence_start, m.start() - 16), m.start()) for m in markers)
 
 
 def _marker_kind(marker: re.Match[str]) -> str | None:
@@ -718,6 +734,8 @@ def _speech_before(folded: str, start: int, end: int) -> bool:
             continue
         if speech.start() > start and folded[speech.start() - 1] == "的":
             continue
+        if g.in_book_title(folded, speech.start()):
+            continue  # "《关于增设食堂的建议》": a document's title
         if g.SPEECH_ACT.fullmatch(speech.group()) and not folded.startswith("了", speech.end()):
             continue  # "争先发言，…": speaking as an act reports no content ("讲话指出" still does)
         if (clause_end := _act_with_object(folded, speech, end)) is not None:

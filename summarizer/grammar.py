@@ -35,7 +35,9 @@ ANY_ROLE_MARK = re.compile(rf"{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}"
 # Adverbs between a list of people and 主持: "A、B共同主持".
 CHAIR_ADVERB = re.compile(r"(?:共同|联合|一起|分别|轮流|先后)+$")
 # A site's masthead or footer, not an event notice: "X主办 版权所有 ICP备…".
-SITE_FOOTER = re.compile(r"版权|ICP|备案|技术支持|copyright|网站地图|联系我们|本站|本网", re.IGNORECASE)
+SITE_FOOTER = re.compile(
+    r"版权|ICP|备案|技术支持|copyright|网站地图|联系我们|本站|本网|邮编|邮政编码|传真", re.IGNORECASE
+)
 # A labelled line that also gives contact details belongs to the page, not the event.
 CONTACT_LABEL = re.compile(r"网站|网址|电话|邮编|地址|邮箱")
 # A body that holds its own meeting.
@@ -53,6 +55,12 @@ ORG_SUFFIX = (
 )
 ORG_NAME = re.compile(rf"^[\w\u3400-\u9fff（）()·&＆]{{1,40}}?{ORG_SUFFIX}$")
 _SUB_UNIT = re.compile(rf"^[\w\u3400-\u9fff（）()·]{{0,40}}?{ORG_SUFFIX}$")
+
+
+def in_book_title(folded: str, at: int) -> bool:
+    """Whether ``at`` falls inside 《…》: a speech word there ("《关于增设食堂的建议》") is a title's."""
+    opened = folded.rfind("《", 0, at)
+    return opened >= 0 and folded.find("》", opened, at) < 0
 
 
 def same_body(a: str, b: str) -> bool:
@@ -101,7 +109,7 @@ STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
-    r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|"
+    r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上)决定|作出决定|决议|责成|批准|"
     r"宣布成立|正式成立|成立了|挂牌成立|"
@@ -125,7 +133,7 @@ OUTCOME_KINDS = {
     "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
     "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
     "terms": re.compile(rf"{_BY_AGREEMENT}|{_AGREEMENT_CONTENT}"),
-    "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评"),
+    "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评|被评为|荣膺"),
     "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任"),
     "admitted": re.compile(ADMITTED),
     "decided": re.compile(r"决定|决议|责成|宣读"),
@@ -196,6 +204,13 @@ CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左�
 HONOURED = re.compile(
     r"(?:受|获|被)表彰(?:的|者|人员|代表|集体|个人|单位|教师|职工|企业|对象|名单)|获奖(?:的|者|人员|代表|集体|个人|单位|企业|名单)"
 )
+# A commendation that names no winner ("大会对2023年度表现突出的集体和个人进行了表彰"): the lead of an
+# award list that follows.
+COMMENDATION_LEAD = re.compile(r"对[^，,。；;]{0,40}?(?:进行了?|予以|给予了?)(?:隆重|通报)?表彰")
+# A record of hosting counted ("共承办市级以上赛事46场"): past activity, not this event.
+HOSTING_COUNTED = re.compile(
+    r"[^，,。；;第]{0,30}?(?<![第0-9一二三四五六七八九十百])[0-9一二三四五六七八九十百]+余?(?:场|次|项|期|届)"
+)
 # An election or a change of officers as an item on the agenda, closing the clause that convenes or
 # holds it ("召开会员大会暨理监事选举，", "进行支部委员会换届选举，"): the result is told elsewhere.
 HELD_ELECTION = re.compile(r"(?:召开|举行|举办|进行|开展|组织)[^，,。；;：:]*$")
@@ -243,8 +258,8 @@ NAMED_AFTER = re.compile(r"以[^，,。；;]{1,20}$")
 # An act dated only to a year or a month ("于2012年当选", "于今年2月签约") is a past step:
 # the event's own acts are dated to the day or not at all.
 COARSE_DATED = re.compile(
-    r"于(?:[0-9]{4}|[〇零一二三四五六七八九]{4}|今|去|前|上)年(?:[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)?(?:份|初|底|中|末)?"
-    r"\S{0,4}$"
+    r"于(?:[0-9]{4}|[〇零一二三四五六七八九]{4}|今|去|前|上|本)年(?:[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月)?(?:份|初|底|中|末)?"
+    r"(?:经[^\s，,。；;]{1,10}?)?\S{0,4}$"
 )
 # The ceremony named as a thing, not the act reported ("出席签约仪式").
 CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼)")

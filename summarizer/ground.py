@@ -286,7 +286,7 @@ def speech_not_decision(evidence: str) -> str | None:
     outcome = g.STRONG_OUTCOME.search(folded)
     limit = outcome.start() if outcome else len(folded)
     for speech in g.SPEECH_VERB.finditer(folded, 0, limit):
-        if g.MEETING_SUBJECT.search(folded[: speech.start()]):
+        if g.MEETING_SUBJECT.search(folded[: speech.start()]) or g.in_book_title(folded, speech.start()):
             continue
         return f"speech ({speech.group(0)}), not a decision of the event"
     return None
