@@ -213,6 +213,9 @@ NOT_HOST_CASES = [
     # the hosts of an event decided or planned at the meeting, not of the meeting
     "会议决定，第三届文化节于明年5月举办，由商会与市文旅局共同主办。",
     "下一届论坛拟由江城大学承办。",
+    # a record of hosting, counted; a footer giving a postcode
+    "2023年，协会共组织承办市级以上赛事46场。",
+    "江城大学党委宣传部主办 地址：江城市大学路1号 邮编：100000",
 ]
 
 
@@ -344,6 +347,9 @@ OUTCOME_CASES = [
     ("会上，商会向华泰（中）实业有限公司颁发了年度先进会员单位奖牌。", "颁发了年度先进会员单位奖牌"),
     ("会议审议通过了《会员管理办法（试行）》。", "审议通过了《会员管理办法（试行）》"),
     ("双方与甲（中国）有限公司签署了供货协议。", "签署了供货协议"),
+    ("江城一中篮球队等8个单位被评为“年度先进集体”。", "江城一中篮球队等8个单位被评为“年度先进集体”"),
+    # a speech word inside a document's title is the title's
+    ("大会审议通过了《关于增设夜班食堂的建议》。", "审议通过了《关于增设夜班食堂的建议》"),
 ]
 
 
@@ -377,6 +383,28 @@ def test_the_parties_commitments_after_a_signing_are_its_terms(text: str, parts:
         outcomes = _candidates(written).outcomes
         assert [(next(p for p, _ in parts if p in fold(o.evidence)), o.kind) for o in outcomes] == parts, outcomes
         assert all(o.settled for o in outcomes)
+
+
+def test_a_commendation_naming_no_winner_leads_into_the_list_that_names_them() -> None:
+    text = "大会对年度表现突出的集体和个人进行了表彰，江城一中篮球队等8个单位被评为“年度先进集体”。"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        assert [fold(o.evidence) for o in _candidates(written).outcomes] == [
+            "江城一中篮球队等8个单位被评为“年度先进集体”"]
+    alone = "大会对年度表现突出的集体和个人进行了表彰。"
+    assert [fold(o.evidence) for o in _candidates(alone).outcomes] == ["大会对年度表现突出的集体和个人进行了表彰"]
+
+
+def test_one_related_links_list_after_another_offers_nothing() -> None:
+    page = "\n".join([
+        "江城市商会召开会员大会",
+        "5月3日，江城市商会召开会员大会，大会选举产生了新一届理事会。",
+        "相关新闻：",
+        "▸ 湖城市商会举行会员大会 选出新一届理事会",
+        "热门文章",
+        "・湖城市商会授予十家企业诚信单位称号",
+    ])
+    for text in (page, _TO_TRADITIONAL.convert(page)):
+        assert [fold(o.evidence)[-13:] for o in _candidates(text).outcomes] == ["大会选举产生了新一届理事会"]
 
 
 def test_an_award_handed_to_the_honoured_is_the_award_its_winners_were_named_for() -> None:

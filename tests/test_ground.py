@@ -119,6 +119,13 @@ def test_a_governments_name_is_found_in_its_short_form(name: str, evidence: str,
         assert [h.name for h in report.summary.hosts] == [kept]
 
 
+def test_a_speech_word_inside_a_documents_title_is_no_speech() -> None:
+    from summarizer.ground import speech_not_decision
+
+    assert speech_not_decision("《关于增设夜班食堂的建议》等10件提案获评“十佳职工提案”") is None
+    assert speech_not_decision("张三建议，增设夜班食堂") is not None
+
+
 def test_speech_is_not_a_resolution_but_the_meetings_directive_can_be() -> None:
     report = ground(clean(TEXT), proposal(resolutions=[
         ProposedResolution("抓好冷链建设", "市商务局副局长李四指出，要抓好冷链建设", "model"),
