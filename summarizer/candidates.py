@@ -184,6 +184,7 @@ _NAME_SPLIT = re.compile(r"[、，,；;/／]|\s+")
 _CONJUNCTION = re.compile(r"(?<=[^\s])(?:以及|和|与|及|同)(?=[^\s])")
 _LABEL = re.compile(r"(?P<word>[^\s：:；;，,、]{2,6}?)\s*[:：]")
 _ROLE_LABEL = re.compile(
+    rf"(?:活动|会议|大会|论坛|赛事|比赛|展会|本次活动|本次会议|本届)?"
     rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK})(?:单位|机构|方|人)?$"
 )
 _MARKER = re.compile(
@@ -230,10 +231,14 @@ def _hosts(text: str, folded: str) -> tuple[HostCandidate, ...]:
     """Labels are read per line (a notice's layout), markers per sentence, chairs and convening per clause."""
     found: list[HostCandidate] = []
     at = 0
+    line_starts = set()
     for line in folded.split("\n"):
         found += _listed(text, folded, at, at + len(line))
+        line_starts.add(at)
         at += len(line) + 1
     for start, end in g.sentence_spans(folded):
+        if start not in line_starts:  # "…举行。主办单位：A、B；承办单位：C。": labels inside a paragraph
+            found += _listed(text, folded, start, end)
         found += _by_marker(text, folded, start, end)
     for start, end in g.clause_spans(folded):
         found += _chair(text, folded, start, end)

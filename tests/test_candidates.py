@@ -51,6 +51,13 @@ def _hosts(text: str) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------ hosts
 
 HOST_CASES = [
+    # a chair whose title stacks two prefixes, after or before the name
+    ("会议由王立新常务副主席主持。", {("王立新", "chair", "chair")}),
+    ("大会由常务副会长李明远主持。", {("李明远", "chair", "chair")}),
+    # role labels opening a sentence inside a paragraph, an event word before the label
+    ("颁奖典礼在江城文化中心举行。活动主办单位：江城青年志愿者协会、江城社区服务总会；协办单位：江城大学学生会。",
+     {("江城青年志愿者协会", "organiser", "listed"), ("江城社区服务总会", "organiser", "listed"),
+      ("江城大学学生会", "co-organiser", "listed")}),
     # 由…主办 / 承办: the names the marker governs, without 由
     ("本次论坛由市文化局主办，东湖书院承办。",
      {("市文化局", "organiser", "by-marker"), ("东湖书院", "co-organiser", "by-marker")}),
