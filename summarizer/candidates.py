@@ -209,13 +209,13 @@ _LEADING = re.compile(
 )
 _TRAILING_ADVERB = re.compile(
     r"(?:隆重|顺利|如期|正式|成功|再次|首次|共同|联合|携手|特别|专门|在此|日前|近日|今天|昨天|今日|昨日|本月|"
-    r"[0-9〇零一二两三四五六七八九十廿卅]{1,3}(?:日|号)|[今昨前明][（(][0-9]{1,2}[）)][日号]|上午|下午|晚上|晚间|中午|早上)+$"
+    r"(?:[0-9〇零一二两三四五六七八九十]{1,2}月)?[0-9〇零一二两三四五六七八九十廿卅]{1,3}(?:日|号)|[今昨前明][（(][0-9]{1,2}[）)][日号]|上午|下午|晚上|晚间|中午|早上)+$"
 )
 # "A与B举办": joint hosts; "A联合B举办": A hosts, B co-hosts.
 _PARTNER = re.compile(r"(?P<lead>携手|联合|会同)|与|和|及|、")
 _OWN_MEETING = re.compile(
-    rf"(?P<org>[^，,。]{{1,40}}?{g.ORG_SUFFIX})(?=第|[0-9一二三四五六七八九十]+届|[0-9一二三四五六七八九十]+次|常务|会员|理事|"
-    r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?:20|19)\d\d年?(?:度)?(?:工作|年会|总结|表彰))"
+    rf"(?P<org>[^，,。]{{1,40}}?{g.ORG_SUFFIX})(?=第[0-9〇零一二三四五六七八九十百]+[届次期]|[0-9一二三四五六七八九十]+届|[0-9一二三四五六七八九十]+次|常务|会员|理事|"
+    r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?<![市县区省乡镇])(?:20|19)\d\d年度?|(?:20|19)\d\d年?度?(?:工作|年会|总结|表彰))"
 )
 _CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?:[（(][^）)]{{1,8}}[）)])?(?P<name>{g.PERSON}?)$")
 # "张三会长", "江城市旅游协会张三会长": a body may come before the name.
@@ -278,6 +278,11 @@ def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]
     labels = list(_LABEL.finditer(folded, opening, end))
     if g.SITE_FOOTER.search(folded, start, end) or g.CONTACT_LABEL.search(folded, start, end):
         return []
+    next_line_end = folded.find("\n", end + 1)
+    previous_line_start = folded.rfind("\n", 0, max(start - 1, 0)) + 1
+    if (g.SITE_FOOTER.search(folded, end, next_line_end if next_line_end >= 0 else len(folded))
+            or (start > 0 and g.SITE_FOOTER.search(folded, previous_line_start, start))):
+        return []  # "网站地图" / "主办单位：甲传媒 承办单位：乙网编辑部" / "版权所有 …": the site's own lines
     out = []
     for label, following in zip(labels, [*labels[1:], None], strict=True):
         role_label = _ROLE_LABEL.search(label.group("word"))
@@ -494,7 +499,7 @@ def _convene(text: str, folded: str, start: int, end: int) -> list[HostCandidate
 def _convene_subject(folded: str, start: int, verb_start: int) -> tuple[int, int]:
     """The subject before a convening verb: after a dateline, time phrase or 由, before 在/于 and adverbs."""
     subject_end = verb_start
-    place = re.search(r"在|于", folded[start:subject_end])
+    place = re.search(r"在|于|假(?=[^，,。]{2,30}$)", folded[start:subject_end])  # 假: "at" (HK, Macau)
     if place:
         subject_end = start + place.start()
     by = _last_by(folded, start, subject_end)
@@ -711,6 +716,10 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.FIRST_PERSON.search(folded, sentence_start, marker.start()):
         return False
+    if marker.group() == "签约" and g.SIGNING_AS_ATTRIBUTE.match(folded, marker.end()):
+        return False  # "签约企业代表…参加": the ceremony's people, not a signing told
+    if g.SUBMITTED_FOR.search(folded, clause_start, marker.start()) or g.PLAN_OPENER.match(folded, sentence_start):
+        return False  # "提交会长办公会审定", "下一步，…将…": a later step, not this event's
     honoured = g.HONOURED.search(folded, max(clause_start, marker.start() - 1), marker.end() + 4)
     if honoured and honoured.start() <= marker.start() < honoured.end():
         return False  # "受表彰人员参加会议", "受表彰代表发言": the honoured named as people
@@ -762,6 +771,8 @@ def _act_with_object(folded: str, verb: re.Match[str], marker_start: int) -> int
     ends = [i for ch in "，,；;" if (i := folded.find(ch, verb_end, marker_start)) >= 0]
     if not ends or g.DIRECTIVE.match(folded, min(ends) + 1):
         return None
+    if re.search(r"[：:]", folded[verb_end : min(ends)]):
+        return None  # "回顾了五年来的工作：…，推动成立了…": a colon opens what was said
     return min(ends)
 
 

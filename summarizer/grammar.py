@@ -48,7 +48,7 @@ NOT_HOST_VERB = re.compile(
 )
 # Words that end the name of an organisation.
 ORG_SUFFIX = (
-    r"(?:协会|学会|商会|学生会|校友会|同乡会|联合会|[^\W\d]协|[^\W\d]促会|(?:侨|文|社|残|青|台|学|妇|科)联|红十字会|委员会|管委会|工委|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|"
+    r"(?:协会|学会|商会|学生会|校友会|同乡会|联合会|[^\W\d]协|[^\W\d]促会|(?:侨|文|社|残|青|台|学|妇|科)联|红十字会|委员会|管委会|工委|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|中学|小学|幼儿园|"
     r"政府|人民政府|市委|县委|区委|省委|党委|党组|人大|政协|工商联|科协|妇联|团委|"
     r"日报|晚报|报社|社|电视台|电台|局|厅|部|院|所|署|办|办公室|处|科|站|中心|集团|公司|企业|银行|大学|学院|医院|研究院|联盟|"
     r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
@@ -69,6 +69,7 @@ def same_body(a: str, b: str) -> bool:
     a unit of its own ("澄湖大学" and "澄湖大学湿地生态研究院") names a part of it, another host."""
     if not a or not b:
         return False
+    a, b = a.replace("人民政府", "政府"), b.replace("人民政府", "政府")  # "临溪县人民政府" is "县政府" too
     short, long = sorted((a, b), key=len)
     if short not in long:
         return False
@@ -106,7 +107,7 @@ DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
-    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
+    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票?|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
@@ -149,7 +150,7 @@ def outcome_kind(text: str) -> str | None:
 
 # Speech and opinion: what someone said is not what the event decided.
 SPEECH_VERB = re.compile(
-    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
+    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|回顾|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
 )
 # Verbs that relay what was said without asking for anything.
 REPORTING_VERB = re.compile(r"指出|表示|介绍|说[:：，,“\"]|说道|谈到|讲到")
@@ -176,7 +177,7 @@ BACKGROUND = re.compile(
 )
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
 BACKGROUND_OPENER = re.compile(
-    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来)"
+    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来)"
 )
 # "从2012年开始，（协会）就致力于…": counting from a past year with an adverb of continuance tells
 # what has been done since then, not what this event did. "从2025年起执行…" (no such adverb) may be
@@ -204,6 +205,12 @@ CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左�
 HONOURED = re.compile(
     r"(?:受|获|被)表彰(?:的|者|人员|代表|集体|个人|单位|教师|职工|企业|对象|名单)|获奖(?:的|者|人员|代表|集体|个人|单位|企业|名单)"
 )
+# Signing named as the people or place of the ceremony ("签约企业代表共200余人参加", "签约现场"), or an act
+# submitted to another body for later approval ("方案将另行提交会长办公会审定"): no outcome here.
+SIGNING_AS_ATTRIBUTE = re.compile(r"企业代表|代表|单位代表|客商|嘉宾|现场")
+SUBMITTED_FOR = re.compile(r"(?:提交|报请|报送|提请|呈报)[^，,。；;]{0,16}$")
+# A sentence of the writer's plans ("下一步，市投资促进局将…"): what is to be done, not what was.
+PLAN_OPENER = re.compile(r"\s*(?:下一步|下阶段|下一阶段|接下来|今后一个时期)")
 # A commendation that names no winner ("大会对2023年度表现突出的集体和个人进行了表彰"): the lead of an
 # award list that follows.
 COMMENDATION_LEAD = re.compile(r"对[^，,。；;]{0,40}?(?:进行了?|予以|给予了?)(?:隆重|通报)?表彰")
@@ -235,7 +242,9 @@ BARE_YEAR = re.compile(
 # ("一致通过。"). "通过视频连线方式", "通过PPT展示" use 通过 as "by means of".
 ADOPTED_OBJECT = re.compile(
     r"了?\s*(?:[《“\"「]|[^，,。；;！!？?]{0,30}?(?:报告|方案|章程|办法|决议|决定|规划|计划|预算|决算|制度|规则|细则|"
-    r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排)|\s*(?:[。；;！!，,]|$))"
+    r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排|会章)|"
+    # an act adopted: "通过委任甲为核数师", "通过修订会章第八条"
+    r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任|设立|调整)|\s*(?:[。；;！!，,]|$))"
 )
 # "新当选的会长", "新当选会长张三": an office newly taken named as an attribute ("重新选举",
 # "新增选了13名委员" and "王立新当选会长" are acts): 新 opens the phrase, after a clause break or

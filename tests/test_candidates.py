@@ -51,6 +51,11 @@ def _hosts(text: str) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------ hosts
 
 HOST_CASES = [
+    # a school's own meeting named with its year; a place's own ceremony names no body
+    ("江城市第二实验中学2023年教师节表彰大会在学校礼堂召开。", {("江城市第二实验中学", "organiser", "own-meeting")}),
+    ("江城市2024年第二季度重大项目集中签约仪式在市民中心举行。", set()),
+    # 假 + venue (Hong Kong, Macau): "held at"
+    ("香港江城商会三月廿六日假湾仔会议展览中心举行会员大会。", {("香港江城商会", "organiser", "convene")}),
     # a chair whose title stacks two prefixes, after or before the name
     ("会议由王立新常务副主席主持。", {("王立新", "chair", "chair")}),
     ("大会由常务副会长李明远主持。", {("李明远", "chair", "chair")}),
@@ -355,6 +360,9 @@ OUTCOME_CASES = [
     ("会议审议通过了《会员管理办法（试行）》。", "审议通过了《会员管理办法（试行）》"),
     ("双方与甲（中国）有限公司签署了供货协议。", "签署了供货协议"),
     ("江城一中篮球队等8个单位被评为“年度先进集体”。", "江城一中篮球队等8个单位被评为“年度先进集体”"),
+    # 通过 followed by the act it adopts
+    ("大会并通过委任甲会计师事务所为2024年度核数师。", "通过委任甲会计师事务所为2024年度核数师"),
+    ("会员以大比数通过修订会章第八条。", "通过修订会章第八条"),
     # a speech word inside a document's title is the title's
     ("大会审议通过了《关于增设夜班食堂的建议》。", "审议通过了《关于增设夜班食堂的建议》"),
 ]
@@ -399,6 +407,17 @@ def test_a_commendation_naming_no_winner_leads_into_the_list_that_names_them() -
             "江城一中篮球队等8个单位被评为“年度先进集体”"]
     alone = "大会对年度表现突出的集体和个人进行了表彰。"
     assert [fold(o.evidence) for o in _candidates(alone).outcomes] == ["大会对年度表现突出的集体和个人进行了表彰"]
+
+
+def test_a_notice_line_among_the_sites_own_lines_names_no_host() -> None:
+    page = "\n".join([
+        "江城论坛开幕",
+        "11月16日，第五届江城论坛在江城大学开幕，论坛由江城大学主办。",
+        "关于我们 | 广告服务 | 网站地图",
+        "主办单位：甲传媒有限公司 承办单位：乙新闻网编辑部",
+    ])
+    for text in (page, _TO_TRADITIONAL.convert(page)):
+        assert _hosts(text) == {("江城大学", "organiser", "by-marker")}
 
 
 def test_one_related_links_list_after_another_offers_nothing() -> None:
@@ -544,6 +563,12 @@ NOT_OUTCOME_CASES = [
     "商会召开第五届会员大会暨理事会换届选举，会长李明主持大会。",
     "会议首先进行了监事会选举。",
     "会议还研究了商会换届事宜。",
+    # the signing's people, a later approval, the writer's plans, a report's review, a period's tally
+    "市领导及签约企业代表共200余人参加仪式。",
+    "换届筹备工作方案将另行提交会长办公会审定。",
+    "下一步，市商务局将建立签约项目全程跟踪机制。",
+    "报告回顾了协会五年来的工作：发展会员412家，推动成立了冷链物流专业委员会。",
+    "今年以来，全市共签约项目41个，总投资512亿元。",
     "本会第十届理事会于本年九月经会员大会选举产生，张三当选会长，李四当选秘书长。",  # dated to a month: a past step
     "图为与会领导为新成立的调解中心揭牌。",
     "会谈中，双方将进一步加强在文旅领域的交流。",

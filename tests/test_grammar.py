@@ -70,6 +70,7 @@ def test_sentences_are_the_non_blank_runs_between_sentence_marks(text: str) -> N
     ("江城市人民政府", "江城市人民政府办公室", False),
     ("中国铸造协会", "中国铸造协会铸钢分会", False),
     ("江城商会", "湖城商会", False),
+    ("临溪县人民政府", "县政府", True),  # 人民政府 is written 政府
 ])
 def test_names_of_one_body(a: str, b: str, same: bool) -> None:
     from summarizer.grammar import same_body
