@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 from summarizer import Summarizer  # noqa: E402
 from summarizer.digest import DigestOptions, run_digest  # noqa: E402
 
-SOURCES = sorted((ROOT / "tests/fixtures").glob("*/articles/*.txt"))
+SOURCES = sorted(p for part in ("seeds", "dev") for p in (ROOT / "tests/fixtures" / part / "articles").glob("*.txt"))
 
 
 @contextmanager

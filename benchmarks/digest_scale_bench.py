@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SOURCES = sorted((ROOT / "tests/fixtures").glob("*/articles/*.txt"))
+SOURCES = sorted(p for part in ("seeds", "dev") for p in (ROOT / "tests/fixtures" / part / "articles").glob("*.txt"))
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]")
 _PLACES = ["东湖", "西山", "南岸", "北城", "中山", "新港", "青石", "白沙", "临江", "松原", "桃源", "金沙"]
 _BODIES = ["行业协会", "商会", "研究会", "促进会", "联合会", "学会", "县政府", "区政府", "理事会"]
