@@ -184,7 +184,7 @@ _NAME_SPLIT = re.compile(r"[、，,；;/／]|\s+")
 _CONJUNCTION = re.compile(r"(?<=[^\s])(?:以及|和|与|及|同)(?=[^\s])")
 _LABEL = re.compile(r"(?P<word>[^\s：:；;，,、]{2,6}?)\s*[:：]")
 _ROLE_LABEL = re.compile(
-    rf"(?:活动|会议|大会|论坛|赛事|比赛|展会|本次活动|本次会议|本届)?"
+    rf"(?:活动|会议|大会|论坛|赛事|比赛|展会|本届)?"
     rf"(?P<mark>{g.ORGANISER_MARK}|{g.CO_ORGANISER_MARK}|{g.CHAIR_MARK})(?:单位|机构|方|人)?$"
 )
 _MARKER = re.compile(
@@ -205,7 +205,7 @@ _NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十廿卅]"
 _BRACKETED = r"(?:【[^】]{0,30}】|[（(][^）)]{0,30}[）)]|[^，,。]{0,12}[讯电]\s)"
 _LEADING = re.compile(
     rf"(?:{_BRACKETED}|\s)*(?:(?:{_NUMERAL}{{2,4}}年)?(?:{_NUMERAL}{{1,2}}月)?{_NUMERAL}{{1,3}}[日号]|近日|日前|近期|今天|今日|昨天|昨日|"
-    r"[今昨前明][（(][0-9]{1,2}[）)][日号]|本周\S|上周\S|目前|近来)?(?:\s*(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午))?[，,\s]*"
+    r"[今昨前明][（(][0-9]{1,2}[）)][日号]|本周\S|上周\S|目前|近来|(?:国庆|春节|元旦|五一|中秋|端午|暑|寒)(?:假期|期间|前夕))?(?:\s*(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午))?[，,\s]*"
 )
 _TRAILING_ADVERB = re.compile(
     r"(?:隆重|顺利|如期|正式|成功|再次|首次|共同|联合|携手|特别|专门|在此|日前|近日|今天|昨天|今日|昨日|本月|"
@@ -214,8 +214,8 @@ _TRAILING_ADVERB = re.compile(
 # "A与B举办": joint hosts; "A联合B举办": A hosts, B co-hosts.
 _PARTNER = re.compile(r"(?P<lead>携手|联合|会同)|与|和|及|、")
 _OWN_MEETING = re.compile(
-    rf"(?P<org>[^，,。]{{1,40}}?{g.ORG_SUFFIX})(?=第[0-9〇零一二三四五六七八九十百]+[届次期]|[0-9一二三四五六七八九十]+届|[0-9一二三四五六七八九十]+次|常务|会员|理事|"
-    r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?<![市县区省乡镇])(?:20|19)\d\d年度?|(?:20|19)\d\d年?度?(?:工作|年会|总结|表彰))"
+    rf"(?P<org>[^，,。]{{1,40}}?{g.ORG_SUFFIX})(?=第[0-9〇零一二三四五六七八九十百]+(?:届|次|期|季度|批|轮)|[0-9一二三四五六七八九十]+届|[0-9一二三四五六七八九十]+次|常务|会员|理事|"
+    r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?:20|19)\d\d年?度?(?:工作|年会|总结|表彰))"
 )
 _CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?:[（(][^）)]{{1,8}}[）)])?(?P<name>{g.PERSON}?)$")
 # "张三会长", "江城市旅游协会张三会长": a body may come before the name.
@@ -278,11 +278,13 @@ def _listed(text: str, folded: str, start: int, end: int) -> list[HostCandidate]
     labels = list(_LABEL.finditer(folded, opening, end))
     if g.SITE_FOOTER.search(folded, start, end) or g.CONTACT_LABEL.search(folded, start, end):
         return []
-    next_line_end = folded.find("\n", end + 1)
-    previous_line_start = folded.rfind("\n", 0, max(start - 1, 0)) + 1
-    if (g.SITE_FOOTER.search(folded, end, next_line_end if next_line_end >= 0 else len(folded))
-            or (start > 0 and g.SITE_FOOTER.search(folded, previous_line_start, start))):
-        return []  # "网站地图" / "主办单位：甲传媒 承办单位：乙网编辑部" / "版权所有 …": the site's own lines
+    whole_line = (start == 0 or folded[start - 1] == "\n") and (end == len(folded) or folded[end] == "\n")
+    if whole_line:
+        next_line_end = folded.find("\n", end + 1)
+        previous_line_start = folded.rfind("\n", 0, max(start - 1, 0)) + 1
+        if (g.SITE_FURNITURE_LINE.search(folded, end, next_line_end if next_line_end >= 0 else len(folded))
+                or (start > 0 and g.SITE_FURNITURE_LINE.search(folded, previous_line_start, start))):
+            return []  # "网站地图" / "主办单位：甲传媒 承办单位：乙网编辑部" / "版权所有 …": the site's own lines
     out = []
     for label, following in zip(labels, [*labels[1:], None], strict=True):
         role_label = _ROLE_LABEL.search(label.group("word"))
@@ -343,9 +345,9 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
         if g.HISTORY_ADVERB.search(folded, start, match.start()):
             floor = match.end()
             continue  # "曾主办", "多次承办": a record, not this event's host
-        if not match.group("tail") and g.HOSTING_COUNTED.match(folded, match.end()):
+        if g.HOSTING_TALLIED.search(folded, start, match.start()):
             floor = match.end()
-            continue  # "共组织承办市级以上赛事46场": a record counted, not this event's host
+            continue  # "协会共组织承办市级以上赛事46场": a record tallied, not this event's host
         if g.ANOTHER_EVENT_DECIDED.search(folded, start, match.start()):
             floor = match.end()
             continue  # "会议决定，明年的节会由A与B共同主办": the hosts of an event to come
@@ -499,7 +501,7 @@ def _convene(text: str, folded: str, start: int, end: int) -> list[HostCandidate
 def _convene_subject(folded: str, start: int, verb_start: int) -> tuple[int, int]:
     """The subject before a convening verb: after a dateline, time phrase or 由, before 在/于 and adverbs."""
     subject_end = verb_start
-    place = re.search(r"在|于|假(?=[^，,。]{2,30}$)", folded[start:subject_end])  # 假: "at" (HK, Macau)
+    place = re.search(r"在|于|假(?![期日])(?=[^，,。]{2,30}$)", folded[start:subject_end])  # 假: "at" (HK, Macau)
     if place:
         subject_end = start + place.start()
     by = _last_by(folded, start, subject_end)
@@ -619,8 +621,12 @@ def _awards_told_once(folded: str, found: list[OutcomeCandidate]) -> list[Outcom
     ("授予李晓燕等20名教师“优秀教师”称号"), and "对…集体和个人进行了表彰" leads into the list of them:
     offered only when no award names its winners."""
     def to_the_honoured(o: OutcomeCandidate) -> bool:
-        return o.kind == "awarded" and bool(g.HONOURED.search(folded, *o.span)
-                                            or g.COMMENDATION_LEAD.search(folded, *o.span))
+        verb = g.OUTCOME_KINDS["awarded"].search(folded, *o.span)
+        if o.kind != "awarded" or verb is None:
+            return False
+        clause = (_clause_start(folded, o.span[0], verb.start(), "，,；;"),
+                  _clause_end(folded, verb.start(), o.span[1]))
+        return bool(g.HONOURED.search(folded, *clause) or g.COMMENDATION_LEAD.search(folded, *clause))
 
     if not any(o.kind == "awarded" and not to_the_honoured(o) for o in found):
         return found
@@ -633,7 +639,8 @@ def _continues_a_past_step(folded: str, sentence_start: int, marker: re.Match[st
     of a sentence as a past step dates the acts of its kind that follow it too."""
     kind = g.outcome_kind(marker.group())
     return any(m.start() < marker.start() and g.outcome_kind(m.group()) == kind
-               and g.COARSE_DATED.search(folded, max(sentence_start, m.start() - 16), m.start()) for m in markers)
+               and g.COARSE_DATED.search(folded, max(sentence_start, m.start() - 16), m.start())
+               and not g.THIS_EVENT_CLAUSE.search(folded, m.end(), marker.start()) for m in markers)
 
 
 def _marker_kind(marker: re.Match[str]) -> str | None:
@@ -651,6 +658,8 @@ def _commits_after_signing(folded: str, sentence_start: int, marker: re.Match[st
     earlier = [m for m in markers if m.start() < marker.start()]
     if any(g.outcome_kind(m.group()) == "terms" for m in earlier):
         return False
+    if g.AFTERWARDS.search(folded, sentence_start, marker.start()):
+        return False  # "随后，双方将…": the day's next item
     return signed_before or any(
         g.outcome_kind(m.group()) == "signed" and _settled(folded, sentence_start, m, "signed") for m in earlier)
 

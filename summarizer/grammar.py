@@ -38,6 +38,8 @@ CHAIR_ADVERB = re.compile(r"(?:共同|联合|一起|分别|轮流|先后)+$")
 SITE_FOOTER = re.compile(
     r"版权|ICP|备案|技术支持|copyright|网站地图|联系我们|本站|本网|邮编|邮政编码|传真", re.IGNORECASE
 )
+# A line that is nothing but the site's own furniture, beside a notice line ("网站地图", "版权所有 …").
+SITE_FURNITURE_LINE = re.compile(r"版权所有|ICP备|ICP证|备案号|网站地图|关于我们|技术支持|Copyright|©", re.IGNORECASE)
 # A labelled line that also gives contact details belongs to the page, not the event.
 CONTACT_LABEL = re.compile(r"网站|网址|电话|邮编|地址|邮箱")
 # A body that holds its own meeting.
@@ -54,6 +56,7 @@ ORG_SUFFIX = (
     r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
 )
 ORG_NAME = re.compile(rf"^[\w\u3400-\u9fff（）()·&＆]{{1,40}}?{ORG_SUFFIX}$")
+_LEGAL_FORM = re.compile(r"^(?:(?:股份)?有限(?:责任)?公司|公司|集团(?:(?:股份)?有限公司)?)$")
 _SUB_UNIT = re.compile(rf"^[\w\u3400-\u9fff（）()·]{{0,40}}?{ORG_SUFFIX}$")
 
 
@@ -74,6 +77,8 @@ def same_body(a: str, b: str) -> bool:
     if short not in long:
         return False
     rest = long[len(short) :]
+    if _LEGAL_FORM.match(rest):
+        return True  # "江城银行" and "江城银行股份有限公司": one company
     return not (long.startswith(short) and len(rest) >= 2 and _SUB_UNIT.match(rest))
 
 
@@ -100,14 +105,17 @@ AGREEMENT_TERMS = (
 PARTIES_WILL = (
     r"(?:双方|两方|三方|多方|各方|两家|三家)(?:还|并|也|均|共同)?(?:将|同意|约定|商定|承诺)"
     r"(?![^，,。；;]{0,6}(?:签署|签订|签约|续签|缔结))"
+    r"(?![^，,。；;]{0,4}(?:出席|参加|赴|前往|参观|考察|调研|见证|合影|共进|观看))"  # an itinerary, not terms
 )
+# What follows a ceremony in time ("随后，", "签约后，"): the next item of the day, not the deal's terms.
+AFTERWARDS = re.compile(r"(?:随后|之后|此后|会后|签约后|仪式后|结束后)[，,]?$")
 PARTIES_WILL_CLAUSE = re.compile(PARTIES_WILL)
 # A directive's modal: what someone requires to be done, not what was agreed or decided.
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
-    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票?|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
+    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
@@ -150,7 +158,7 @@ def outcome_kind(text: str) -> str | None:
 
 # Speech and opinion: what someone said is not what the event decided.
 SPEECH_VERB = re.compile(
-    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|回顾|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
+    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
 )
 # Verbs that relay what was said without asking for anything.
 REPORTING_VERB = re.compile(r"指出|表示|介绍|说[:：，,“\"]|说道|谈到|讲到")
@@ -197,7 +205,9 @@ _POSITION = (
 )
 # An event decided or planned in the sentence ("会议决定，第十届茶文化节于明年4月举办，由协会与市政府共同
 # 主办"): the hosts it names are that event's, not the reported one's.
-ANOTHER_EVENT_DECIDED = re.compile(r"决定|拟|将于|计划于?|定于|筹备|明年|下一届|下届|届时")
+ANOTHER_EVENT_DECIDED = re.compile(
+    r"决定[，,]?[^。；;]{0,40}?(?:举办|举行|召开)|(?:下一届|下届|明年的?|下次)[^。；;]{0,20}?(?:拟|将)"
+)
 # A caption named as one ("图为与会嘉宾为…授牌", "上图：…"): it restates the body.
 CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:])")
 # The honoured named as people ("受表彰人员", "获奖代表", "为受表彰的集体颁发…"): an award told
@@ -208,19 +218,17 @@ HONOURED = re.compile(
 # Signing named as the people or place of the ceremony ("签约企业代表共200余人参加", "签约现场"), or an act
 # submitted to another body for later approval ("方案将另行提交会长办公会审定"): no outcome here.
 SIGNING_AS_ATTRIBUTE = re.compile(r"企业代表|代表|单位代表|客商|嘉宾|现场")
-SUBMITTED_FOR = re.compile(r"(?:提交|报请|报送|提请|呈报)[^，,。；;]{0,16}$")
+SUBMITTED_FOR = re.compile(r"(?:提交|报请|报送|提请|呈报)(?!的)[^，,。；;的]{0,16}$")
 # A sentence of the writer's plans ("下一步，市投资促进局将…"): what is to be done, not what was.
-PLAN_OPENER = re.compile(r"\s*(?:下一步|下阶段|下一阶段|接下来|今后一个时期)")
+PLAN_OPENER = re.compile(r"\s*(?:下一步|下阶段|下一阶段|今后一个时期)")
 # A commendation that names no winner ("大会对2023年度表现突出的集体和个人进行了表彰"): the lead of an
 # award list that follows.
-COMMENDATION_LEAD = re.compile(r"对[^，,。；;]{0,40}?(?:进行了?|予以|给予了?)(?:隆重|通报)?表彰")
-# A record of hosting counted ("共承办市级以上赛事46场"): past activity, not this event.
-HOSTING_COUNTED = re.compile(
-    r"[^，,。；;第]{0,30}?(?<![第0-9一二三四五六七八九十百])[0-9一二三四五六七八九十百]+余?(?:场|次|项|期|届)"
-)
+COMMENDATION_LEAD = re.compile(r"对[^，,。；;、等]{0,40}?(?:进行了?|予以|给予了?)(?:隆重|通报)?表彰")
+# A record of hosting tallied ("协会共组织承办市级以上赛事46场"): past activity, not this event.
+HOSTING_TALLIED = re.compile(r"(?:共|累计|全年共?|年内共?)(?:组织|参与)?$")
 # An election or a change of officers as an item on the agenda, closing the clause that convenes or
 # holds it ("召开会员大会暨理监事选举，", "进行支部委员会换届选举，"): the result is told elsewhere.
-HELD_ELECTION = re.compile(r"(?:召开|举行|举办|进行|开展|组织)[^，,。；;：:]*$")
+HELD_ELECTION = re.compile(r"(?:召开|举行|举办|进行|开展|组织)[^，,。；;：:并完成]*$")
 PHOTO_POSITION = re.compile(
     rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]|[（(](?:前排|后排)?[左中右][）)](?=[与和及、，,为向在同])"
 )
@@ -244,7 +252,7 @@ ADOPTED_OBJECT = re.compile(
     r"了?\s*(?:[《“\"「]|[^，,。；;！!？?]{0,30}?(?:报告|方案|章程|办法|决议|决定|规划|计划|预算|决算|制度|规则|细则|"
     r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排|会章)|"
     # an act adopted: "通过委任甲为核数师", "通过修订会章第八条"
-    r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任|设立|调整)|\s*(?:[。；;！!，,]|$))"
+    r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任)(?![^，,。；;]*(?:方式|办法|形式|途径|手段))|\s*(?:[。；;！!，,]|$))"
 )
 # "新当选的会长", "新当选会长张三": an office newly taken named as an attribute ("重新选举",
 # "新增选了13名委员" and "王立新当选会长" are acts): 新 opens the phrase, after a clause break or

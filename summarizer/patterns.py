@@ -34,8 +34,8 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _GLOBAL_FLAGS.match(pattern):
         return re.compile(pattern, flags)  # inline flags must stay at the very start
     parsed = _parser.parse(pattern, flags)
-    if parsed.state.flags & re.IGNORECASE:
-        return re.compile(pattern, flags)  # an opening letter would stand for its other cases too
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return re.compile(pattern, flags)  # a letter's other case; a comment that would swallow the wrapper
     try:
         opening, empty = _opening(parsed.data)
     except _Unbounded:
@@ -52,6 +52,8 @@ def _opening(items) -> tuple[set[str], bool]:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero width: what follows opens the match
         if op is sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                raise _Unbounded  # "(?i:…)": a letter stands for its other case too
             found, empty = _opening(av[-1])
         elif op is sre.ATOMIC_GROUP:
             found, empty = _opening(av)

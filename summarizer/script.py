@@ -57,7 +57,7 @@ def fold(text: str) -> str:
         return text.translate(mapping)
     import numpy as np
 
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if int(points.max()) >= len(by_point):  # beyond the last CJK block: nothing there folds
         return text.translate(mapping)
-    return by_point[points].tobytes().decode("utf-32-le")
+    return by_point[points].tobytes().decode("utf-32-le", "surrogatepass")

@@ -51,11 +51,18 @@ def _hosts(text: str) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------ hosts
 
 HOST_CASES = [
+    # preparation, a future opening date, a word that only holds 拟 or 决定: still this event's hosts
+    ("经过半年筹备，本届论坛由江城市人民政府主办，江城市商务局承办。",
+     {("江城市人民政府", "organiser", "by-marker"), ("江城市商务局", "co-organiser", "by-marker")}),
+    ("2024世界虚拟现实产业大会由江城省人民政府主办。", {("江城省人民政府", "organiser", "by-marker")}),
+    ("本届博览会将于5月10日在江城国际会展中心开幕，由江城市人民政府主办。", {("江城市人民政府", "organiser", "by-marker")}),
+    ("由江城市人民政府主办、已连续举办十届的江城国际茶博会今天开幕。", {("江城市人民政府", "organiser", "by-marker")}),
+    ("3月5日，召开江城市商会第一季度会长办公会。", {("江城市商会", "organiser", "own-meeting")}),
     # a school's own meeting named with its year; a place's own ceremony names no body
-    ("江城市第二实验中学2023年教师节表彰大会在学校礼堂召开。", {("江城市第二实验中学", "organiser", "own-meeting")}),
     ("江城市2024年第二季度重大项目集中签约仪式在市民中心举行。", set()),
     # 假 + venue (Hong Kong, Macau): "held at"
     ("香港江城商会三月廿六日假湾仔会议展览中心举行会员大会。", {("香港江城商会", "organiser", "convene")}),
+    ("国庆假期江城市文化和旅游局举办非遗展演活动。", {("江城市文化和旅游局", "organiser", "convene")}),
     # a chair whose title stacks two prefixes, after or before the name
     ("会议由王立新常务副主席主持。", {("王立新", "chair", "chair")}),
     ("大会由常务副会长李明远主持。", {("李明远", "chair", "chair")}),
@@ -383,6 +390,26 @@ def test_two_outcomes_in_one_sentence_are_two_candidates() -> None:
         assert evidence == ["大会选举产生了第四届理事会", "王立新当选会长"]
 
 
+@pytest.mark.parametrize("text", [
+    "会长张三回顾总结了上届理事会的工作，随后选举产生了新一届理事会。",
+    "原会长张三于2019年当选，本次大会选举李四为新一届会长。",  # the past step stops at this event
+    "协会于去年10月签署了合作意向书，今天双方正式签署了战略合作协议。",
+    "理事会提交的《2024年工作报告》获大会一致通过。",  # 提交的: an attribute, not a later approval
+    "接下来，大会以无记名投票方式选举产生了第五届理事会。",
+    "江城市旅游协会召开第三届会员大会并顺利完成换届。",
+])
+def test_an_outcome_of_this_event_is_kept_beside_a_past_or_named_one(text: str) -> None:
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        assert _candidates(written).outcomes, written
+
+
+def test_an_award_that_names_its_winners_is_kept_beside_another() -> None:
+    text = "大会对张三、李四等10名优秀教师进行了表彰。会议还授予江城一中“文明校园”称号。"
+    assert len(_candidates(text).outcomes) == 2
+    text = "会议授予张三等10名同志“劳动模范”称号，获奖代表李四作表态发言。大会还为江城一中颁发了奖牌。"
+    assert any("劳动模范" in o.evidence for o in _candidates(text).outcomes)
+
+
 @pytest.mark.parametrize(("text", "parts"), [
     # the parties' commitments after their signing are the deal's terms, a part of their own
     ("江城商会与青石科技公司签署战略合作协议，双方将在人才培养、技术研发等领域开展合作。",
@@ -448,6 +475,8 @@ def test_an_award_handed_to_the_honoured_is_the_award_its_winners_were_named_for
     "两市拟签订友好合作备忘录，双方将择期签署。",
     "甲公司与乙大学签署了合作协议。根据协议，双方将共建联合实验室。",  # one clause, opened by 根据协议
     "签约仪式后，双方将共同推进项目落地。",  # a ceremony named, no signing reported
+    "甲公司与乙大学签署了战略合作协议。随后，双方将共同出席江城数字产业园开工仪式。",  # the day's next item
+    "甲公司与乙大学签署了战略合作协议，双方将赴江城高新区实地考察。",
 ])
 def test_no_parties_commitment_stands_alone_without_a_signing_done_before_it(text: str) -> None:
     for written in (text, _TO_TRADITIONAL.convert(text)):
@@ -567,11 +596,12 @@ NOT_OUTCOME_CASES = [
     "市领导及签约企业代表共200余人参加仪式。",
     "换届筹备工作方案将另行提交会长办公会审定。",
     "下一步，市商务局将建立签约项目全程跟踪机制。",
-    "报告回顾了协会五年来的工作：发展会员412家，推动成立了冷链物流专业委员会。",
     "今年以来，全市共签约项目41个，总投资512亿元。",
     "本会第十届理事会于本年九月经会员大会选举产生，张三当选会长，李四当选秘书长。",  # dated to a month: a past step
     "图为与会领导为新成立的调解中心揭牌。",
     "会谈中，双方将进一步加强在文旅领域的交流。",
+    # a majority's opinion
+    "调查显示，绝大多数市民同意延长地铁运营时间。",
     "两市领导会见时表示，双方将共同推动产业协作。",
     "根据合同法第五十二条，该条款无效。",  # a law, not a deal
     "王市长在讲话中强调，要正式启动数字经济示范区建设。",  # 讲话 as an act, 强调 still reports speech

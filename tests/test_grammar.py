@@ -71,6 +71,8 @@ def test_sentences_are_the_non_blank_runs_between_sentence_marks(text: str) -> N
     ("中国铸造协会", "中国铸造协会铸钢分会", False),
     ("江城商会", "湖城商会", False),
     ("临溪县人民政府", "县政府", True),  # 人民政府 is written 政府
+    ("江城银行", "江城银行股份有限公司", True),  # a company and its legal form
+    ("江城集团", "江城集团有限公司", True),
 ])
 def test_names_of_one_body(a: str, b: str, same: bool) -> None:
     from summarizer.grammar import same_body

@@ -46,9 +46,14 @@ def test_a_guarded_pattern_finds_exactly_what_the_plain_one_finds(text: str) -> 
     r"[^，。]+决定",  # a negated class opens
     r"\S{2}主持",  # a negated category opens
     r"(?i)mou",  # a letter under IGNORECASE stands for its other case
+    r"(?i:m)ou",  # …also inside a scoped group
 ])
 def test_a_pattern_that_can_open_anywhere_is_compiled_as_it_is(pattern: str) -> None:
     assert compile_guarded(pattern).pattern == pattern
+
+
+def test_a_verbose_pattern_is_compiled_as_it_is() -> None:
+    assert compile_guarded("选举 # the act", re.VERBOSE).search("选举")
 
 
 def test_a_pattern_with_its_own_flags_keeps_them() -> None:
