@@ -66,13 +66,18 @@ def in_book_title(folded: str, at: int) -> bool:
     return opened >= 0 and folded.find("》", opened, at) < 0
 
 
+def short_form(name: str) -> str:
+    """A (folded) name as pages usually shorten it: "临溪县人民政府" is written "临溪县政府", "县政府"."""
+    return name.replace("人民政府", "政府")
+
+
 def same_body(a: str, b: str) -> bool:
     """Two (folded) names of one body: the same, or one written with more of its name ("市医学会" and
     "眉山市医学会", "江城商会" and "江城市江城商会"). A longer name that continues the shorter with
     a unit of its own ("澄湖大学" and "澄湖大学湿地生态研究院") names a part of it, another host."""
     if not a or not b:
         return False
-    a, b = a.replace("人民政府", "政府"), b.replace("人民政府", "政府")  # "临溪县人民政府" is "县政府" too
+    a, b = short_form(a), short_form(b)
     short, long = sorted((a, b), key=len)
     if short not in long:
         return False

@@ -213,8 +213,8 @@ def _name_within(grounder: Grounder, name: str, span: tuple[int, int] | None) ->
         return None
     quote = fold(grounder.excerpt(span))
     folded = fold(name)
-    if "人民政府" in folded and "人民政府" not in quote:
-        folded = folded.replace("人民政府", "政府")  # "青石县人民政府" is written "县政府"
+    if g.short_form(folded) != folded and g.short_form(quote) == quote:
+        folded = g.short_form(folded)  # "青石县人民政府", where the page writes "县政府"
     for size in range(len(folded), max(2, (len(folded) + 1) // 2) - 1, -1):
         for start in sorted(range(len(folded) - size + 1), key=lambda s: -s):
             at = quote.find(folded[start : start + size])
