@@ -99,7 +99,7 @@ PERSON = r"[\u3400-\u9fff·]{2,4}"
 # ---------------------------------------------------------------- outcomes
 # A deal's terms are an outcome of its signing: what the agreement says the parties will do.
 _AGREEMENT = r"(?:合作)?(?:框架)?(?:协议书|协议|备忘录|合同(?!法)|协定|MOU|mou)"
-_BY_AGREEMENT = rf"(?:根据|按照|依据|依照)(?:该|本|此|这一)?{_AGREEMENT}"
+_BY_AGREEMENT = rf"(?:根据|按照|依据|依照|依)(?:该|本|此|这一)?{_AGREEMENT}(?:的?内容)?"
 _AGREEMENT_CONTENT = rf"(?:本次|此次|这次|该|本)?{_AGREEMENT}的?(?:主要)?(?:内容|条款)"
 AGREEMENT_TERMS = (
     rf"{_BY_AGREEMENT}(?=[，,])|"
@@ -117,15 +117,29 @@ AFTERWARDS = re.compile(r"(?:随后|之后|此后|会后|签约后|仪式后|结
 PARTIES_WILL_CLAUSE = re.compile(PARTIES_WILL)
 # A directive's modal: what someone requires to be done, not what was agreed or decided.
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
+# What a meeting adopts, named within its clause: a document, a plan, a list.
+_ADOPTED_THING = (r"[^，,。；;！!？?]{0,30}?(?:报告|方案|章程|办法|决议|决定|规划|计划|预算|决算|制度|规则|细则|"
+                  r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排|会章)")
+# A prize named after 获 within its clause ("《甲》获最佳论文奖", "获一等奖"); "获奖作品" names no prize.
+_PRIZE_WON = r"获(?:得了?)?[^，,。；;！!？?\s]{1,20}?(?:奖(?![金励学])|称号)"
+# A prize and its winner by 由 ("金奖由甲队夺得", "银奖由乙获得").
+_PRIZE_BY = r"奖[^，,。；;！!？?]{0,4}由[^，,。；;！!？?]{1,30}?(?:获得|夺得|摘得)"
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
+    # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
+    rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*{_ADOPTED_THING})|"
     r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
+    rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|摘得|"
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上)决定|作出决定|决议|责成|批准|"
+    # a decision opening its clause, the sentence's subject deciding ("会议研究了…，决定启动…")
+    r"(?<=[，,；;])决定(?![了着性])|"
+    # taking the oath of office ("全体理事宣誓就职")
+    r"宣誓(?:就职|就任)|"
     r"宣布成立|正式成立|成立了|挂牌成立|"
     r"正式发布|发布了|发布《|正式启动|启动了|"
     r"达成\S{0,12}?(?:协议|共识|合作)|"
@@ -147,10 +161,13 @@ OUTCOME_KINDS = {
     "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
     "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
     "terms": re.compile(rf"{_BY_AGREEMENT}|{_AGREEMENT_CONTENT}"),
-    "awarded": re.compile(r"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评|被评为|荣膺"),
-    "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任"),
+    "awarded": re.compile(rf"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评|被评为|荣膺|{_PRIZE_WON}|{_PRIZE_BY}|夺得|摘得"),
+    "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任|宣誓就[职任]"),
     "admitted": re.compile(ADMITTED),
-    "decided": re.compile(r"决定|决议|责成|宣读"),
+    # a decision the meeting took; a decision read out ("宣读了《关于表彰…的决定》") is its own kind:
+    # what it decided (the awards, the list) is usually told beside it
+    "read": re.compile(r"宣读"),
+    "decided": re.compile(r"决定|决议|责成"),
     "founded": re.compile(r"成立|发布|启动"),
 }
 
@@ -199,6 +216,13 @@ BACKGROUND_OPENER = re.compile(
 SINCE_YEAR = re.compile(
     r"(?:从|自)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:开始|起|以来)?[，,]?\s*"
     r"(?:[^\s，,。；;：:]{1,8}?)?(?:就(?![业职读医餐近地])|便|已经?|一直|始终|先后|陆续|持续|累计)"
+)
+# A sentence whose subject is a body that decides ("会议研究了…，决定启动…", "经研究，决定…"): a bare
+# 决定 opening a later clause is its decision. Elsewhere it may be "determines" ("这项工作很重要，决定
+# 全县未来的发展空间").
+DECIDING_SUBJECT = re.compile(
+    r"\s*(?:经过?(?:研究|讨论|协商|审议|表决)|[^，,。；;：:]{0,12}?(?:会议|大会|会上|全会|常委会|常务会|理事会|董事会|"
+    r"委员会|办公会|双方|各方))"
 )
 THIS_EVENT_CLAUSE = re.compile(r"[，,；;]\s*(?:在|于)?(?:本届|本次|此次|这次|今天|今日|当天|会上|大会|会议|全会)")
 # A photo caption places people by position ("张三（右六）", "（前排左三、左四）", "（左起第二）"): it
@@ -254,8 +278,7 @@ BARE_YEAR = re.compile(
 # What an adoption by 通过 adopted: a document, a plan, a list — or the clause ends on the verb
 # ("一致通过。"). "通过视频连线方式", "通过PPT展示" use 通过 as "by means of".
 ADOPTED_OBJECT = re.compile(
-    r"了?\s*(?:[《“\"「]|[^，,。；;！!？?]{0,30}?(?:报告|方案|章程|办法|决议|决定|规划|计划|预算|决算|制度|规则|细则|"
-    r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排|会章)|"
+    rf"了?\s*(?:[《“\"「]|{_ADOPTED_THING}|"
     # an act adopted: "通过委任甲为核数师", "通过修订会章第八条"
     r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任)(?![^，,。；;]*(?:方式|办法|形式|途径|手段))|\s*(?:[。；;！!，,]|$))"
 )

@@ -174,17 +174,19 @@ def test_distinct_outcomes_told_alike_are_all_kept(text: str) -> None:
         assert not any(d.reason.startswith("restates") for d in proposal.dropped)
 
 
-def test_elections_adoptions_and_awards_are_added_unasked_other_outcomes_only_offered() -> None:
+def test_elections_adoptions_awards_and_decisions_are_added_unasked_other_outcomes_only_offered() -> None:
     text = ("大会选举王立新为会长。会议审议通过了新修订的会员公约。会长向江城公司颁发了诚信单位奖牌。"
-            "商会与江城大学签署了合作协议。会议决定下月召开理事会。")
+            "会议研究了会费收缴工作，决定下月起调整会费标准。"
+            "商会与江城大学签署了合作协议。秘书长宣读了《关于表彰优秀会员的决定》。")
     for written in (text, _TO_TRADITIONAL.convert(text)):
         silent, offered = _merged(written, ModelReply(event="大会"))
-        assert offered == 5
+        assert offered == 6
         assert [(fold(r.evidence), r.source) for r in silent.resolutions] == [
             ("大会选举王立新为会长", "rules"), ("会议审议通过了新修订的会员公约", "rules"),
-            ("会长向江城公司颁发了诚信单位奖牌", "rules")]
-        picked, _ = _merged(written, ModelReply(event="大会", resolutions=[4, 5]))
-        assert [r.source for r in picked.resolutions] == ["rules", "rules", "rules", "both", "both"]
+            ("会长向江城公司颁发了诚信单位奖牌", "rules"),
+            ("会议研究了会费收缴工作，决定下月起调整会费标准", "rules")]
+        picked, _ = _merged(written, ModelReply(event="大会", resolutions=[5, 6]))
+        assert [r.source for r in picked.resolutions] == ["rules", "rules", "rules", "rules", "both", "both"]
 
 
 def test_a_deals_terms_are_added_unasked_even_when_relayed() -> None:
