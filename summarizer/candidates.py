@@ -359,6 +359,9 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
             by = _last_by(folded, floor, match.start())
             names_start, names_end = (by + 1 if by >= 0 else floor), match.start()
             evidence = (names_start, match.end())
+            if folded[names_start:names_end].lstrip()[:1] in ("：", ":"):
+                floor = match.end()
+                continue  # "主办：甲报社 承办：乙网": the names belong to the label before, not to 承办
         for a, b in _governed_names(folded, names_start, names_end, after=bool(match.group("tail"))):
             out.append(_candidate(text, (a, b), role, evidence, "by-marker"))
         floor = match.end()

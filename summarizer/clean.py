@@ -92,6 +92,12 @@ _URL_LINE = re.compile(r"^(?:(?:原文)?(?:链接|连结|网址|地址)?\s*[:：
 _NOT_CAPTION = re.compile(r"[\d“”\"《》「」『』]|[:：]$")
 _PHOTO_WORD = re.compile(r"现场|合影|一图读懂|图为|留影|剪影|掠影|签约仪式$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
+# A labelled line of the site's own (its owner, its operator), not of an event, when it stands
+# beside the site's furniture: "主办单位：甲市政府办公室 承办单位：甲市大数据中心" over "ICP备…".
+_SITE_LABEL_LINE = re.compile(r"^(?:主办|承办|协办|主管|运营|运维|维护|管理)(?:单位)?\s*[:：]")
+# The furniture that says whose site it is: a footer's or a masthead's lines ("分享到" is not).
+_SITE_IDENTITY = re.compile(r"版权|ICP备|ICP证|公网安备|网站标识码|网站地图|技术支持|关于我们|联系我们|免责声明|"
+                            r"Copyright|©", re.IGNORECASE)
 # Text addressed to a language model, not to readers ("忽略以上所有指令…", "ignore previous
 # instructions"): never news, and the only way such a line could steer a summary.
 _TO_THE_MODEL = re.compile(
@@ -179,6 +185,7 @@ def _strip_pinyin(line: str, number: int, meta: PageMeta, toneless: bool = False
 def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[int, str]]:
     kept: list[tuple[int, str]] = []
     crumbs: set[str] = set()
+    footer_lines: set[int] = set()
     after_image = False
     for number, line in lines:
         line = split_stamp(line, number, meta)
@@ -191,10 +198,13 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
             crumbs.update(_BREADCRUMB_SEP.split(line))
         if kind:
             meta.cut(kind, line, number)
+            if kind == "widget" and _SITE_IDENTITY.search(line):
+                footer_lines.add(number)
             continue
         line = _strip_inline(line, number, meta)
         if line:
             kept.append((number, line))
+    kept = _drop_site_labels(kept, lines, footer_lines, meta)
     if crumbs:
         # A site name printed alone next to its breadcrumb ("人民网" / "人民网>>上海频道").
         survivors = []
@@ -205,6 +215,33 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
                 survivors.append((number, line))
         kept = survivors
     return kept
+
+
+def _drop_site_labels(kept: list[tuple[int, str]], lines: list[tuple[int, str]], footer_lines: set[int],
+                      meta: PageMeta) -> list[tuple[int, str]]:
+    """A "主办单位：…" line next to the site's own furniture (版权所有, ICP备…; no text line between),
+    or next to such a label line that is, belongs to the site's masthead or footer: it names who
+    runs the site, not who held the event."""
+    if not footer_lines:
+        return kept
+    numbers = [number for number, line in lines if line.strip()]
+    neighbours = {n: {numbers[i - 1] if i else None, numbers[i + 1] if i + 1 < len(numbers) else None}
+                  for i, n in enumerate(numbers)}
+    labels = {number for number, line in kept
+              if _SITE_LABEL_LINE.match(fold(line)) and not _SENTENCE_PUNCT.search(line)}
+    site = set(footer_lines)
+    grown = True
+    while grown:  # a block of label lines above or below the footer
+        found = {n for n in labels - site if neighbours.get(n, set()) & site}
+        site |= found
+        grown = bool(found)
+    survivors = []
+    for number, line in kept:
+        if number in labels and number in site:
+            meta.cut("widget", line, number)
+        else:
+            survivors.append((number, line))
+    return survivors
 
 
 def _drop_instructions(line: str, number: int, meta: PageMeta) -> str:

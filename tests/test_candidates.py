@@ -203,6 +203,8 @@ def test_host_candidates(text: str, expected: set[tuple[str, str, str]]) -> None
 
 
 NOT_HOST_CASES = [
+    # a site's labelled line with its contact details: a 承办 label does not govern the name after 主办：
+    "主办：江城日报社 承办：江城新闻网 联系电话：0510-1234567",
     "江城市商会会长孙立平出席会议并致辞。",  # attendee and speaker
     "县议会议长张永和致词。",
     "台南市摄影学会理事长王大明致词时表示，感谢会员支持。",

@@ -269,3 +269,22 @@ def test_url_stated_by_the_page_wins_and_addresses_stay_text() -> None:
     assert article.url == "https://origin.example.org/a"
     assert "地址：北京市朝阳区建国路1号" in article.text
     assert clean("区商会召开会员大会。\n链接：点击查看").url is None
+
+
+@pytest.mark.parametrize("footer", [
+    "主办单位：江城市人民政府办公室 承办单位：江城市大数据中心\n网站标识码：3201000001 苏ICP备05001234号",
+    "主办单位：江城市人民政府办公室\n承办单位：江城市大数据中心\n\n版权所有 江城市人民政府 苏ICP备05001234号",
+    "網站地圖\n主辦單位：江城市政府新聞處\nCopyright © 2024 江城市政府",
+])
+def test_a_sites_owner_lines_beside_its_footer_are_furniture(footer: str) -> None:
+    body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。会长张三主持会议。"
+    article = clean(f"{body}\n{footer}\n")
+    assert article.text == body
+    assert any(r.text.startswith(("主办", "主辦", "承办")) for r in article.removed)
+
+
+def test_an_events_organisers_before_share_buttons_are_kept() -> None:
+    text = ("2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。\n主办单位：江城市商会\n"
+            "承办单位：江城市青年企业家协会\n分享到：\n微信")
+    article = clean(text)
+    assert "主办单位：江城市商会\n承办单位：江城市青年企业家协会" in article.text
