@@ -711,6 +711,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
             g.UNSETTLED.search(folded, clause_start, marker.start())
             or g.YEAR_DATED.search(folded, sentence_start, marker.start())):
         return False  # "要将…接收为预备党员", "1995年6月转为正式党员": a plan or a biography
+    if g.REVIEWED.search(folded, sentence_start, marker.start()):
+        return False  # "回顾了五年来的工作：…，推动成立了…": the record reviewed
     if marker.group() == "决定" and not g.DECIDING_SUBJECT.match(folded, sentence_start):
         return False  # a bare 决定 decides only where a deciding body is the sentence's subject
     if marker.group() == "命名" and g.NAMED_AFTER.search(folded, sentence_start, marker.start()):

@@ -182,6 +182,9 @@ def outcome_kind(text: str) -> str | None:
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
 )
+# A review of past work opening what it reviewed with a colon ("报告回顾了协会五年来的工作：…，推动成立
+# 了…"): what follows is the record reviewed, not this event's act.
+REVIEWED = re.compile(r"(?:回顾|总结|盘点|梳理)了?[^，,。；;：:]{0,30}[：:]")
 # Verbs that relay what was said without asking for anything.
 REPORTING_VERB = re.compile(r"指出|表示|介绍|说[:：，,“\"]|说道|谈到|讲到")
 # Speaking as an act, with no content clause of its own ("争先发言，…").
@@ -307,11 +310,11 @@ COARSE_DATED = re.compile(
     r"(?:经[^\s，,。；;]{1,10}?)?\S{0,4}$"
 )
 # The ceremony named as a thing, not the act reported ("出席签约仪式").
-CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼)")
+CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼|礼(?![品物金包]))")
 # "新当选的会长…": the election named as an attribute, not reported as an act.
 ATTRIBUTIVE = re.compile(r"的")
 # "缔结签约仪式", "签约仪式": a ceremony named as a thing.
-CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会)")
+CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会|礼(?![品物金包]))")
 # "以本次签约为契机": an act pointed at by a demonstrative is named as a thing, not reported.
 DEMONSTRATIVE = re.compile(r"(?:本次|此次|这次|该次|此番|这一)$")
 # "经上级批准，…": an outside authority's approval is the condition of what follows, not an outcome.

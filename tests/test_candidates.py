@@ -390,6 +390,9 @@ OUTCOME_CASES = [
     ("江城队夺得男子组冠军。", "江城队夺得男子组冠军"),
     # taking the oath of office
     ("会长陈立带领全体理事宣誓就职。", "会长陈立带领全体理事宣誓就职"),
+    # a result announced after a colon is this event's ("回顾…：" is a record, "通报…：" is not)
+    ("会议通报了选举结果：张三当选为会长。", "张三当选为会长"),
+    ("大会向获奖者颁发了礼品和证书。", "颁发了礼品和证书"),
     # the terms of a deal after 依协议内容
     ("依协议内容，甲医院每周派医师到乡医院坐诊。", "依协议内容，甲医院每周派医师到乡医院坐诊"),
 ]
@@ -663,6 +666,10 @@ NOT_OUTCOME_CASES = [
     "获一等奖的学生代表在会上发言。",
     "该公司曾获国家科技进步奖。",
     "该团队先后获得省级科技进步奖等荣誉。",
+    # a review of past work, its record opened by a colon; an award ceremony named as a thing
+    "报告回顾了商会三年来的工作：累计发展会员200家，推动成立了青年企业家分会。",
+    "第七届“绿色创意奖”颁奖礼在市文化馆举行。",
+    "颁奖礼由协会副会长王芳主持，约一百五十人出席。",
     # 并通过 as "by means of"
     "会员们还通过网络平台观看了直播。",
 ]
