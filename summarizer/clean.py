@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from .metadata import PageMeta, iso_stamp, split_stamp, take_metadata
+from .metadata import PageMeta, harvest_stamp, iso_stamp, split_stamp, take_metadata
 from .schema import Article, RawArticle
 from .script import fold
 
@@ -186,8 +186,10 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
     kept: list[tuple[int, str]] = []
     crumbs: set[str] = set()
     footer_lines: set[int] = set()
+    stamp: str | None = None  # a stamp among a header line's other fields, for a page that has no other
     after_image = False
     for number, line in lines:
+        stamp = stamp or harvest_stamp(line)
         line = split_stamp(line, number, meta)
         line = _drop_instructions(line, number, meta)
         if not line:
@@ -205,6 +207,7 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
         if line:
             kept.append((number, line))
     kept = _drop_site_labels(kept, lines, footer_lines, meta)
+    meta.published = meta.published or stamp
     if crumbs:
         # A site name printed alone next to its breadcrumb ("人民网" / "人民网>>上海频道").
         survivors = []

@@ -146,6 +146,11 @@ _RELATIVE_DAY = compile_guarded(
     rf"(?P<rel>{'|'.join(sorted(_REL_DAY, key=len, reverse=True))})"
     rf"(?:\s*\(\s*(?:(?P<m>{_MONTH_NUM})\s*月\s*)?(?P<d>{_DAY_NUM})\s*[日号]?\s*\))?"
 )
+# The day in brackets inside the word, as Taiwanese and Hong Kong papers write it: "今(16)日",
+# "昨(15)晚" are 今日 and 昨晚 on the 16th and the 15th.
+_SPLIT_RELATIVE_DAY = compile_guarded(
+    rf"(?<![\u3400-\u9fff])(?P<head>今|昨|明|前|后)\s*\(\s*(?P<d>{_DAY_NUM})\s*\)\s*(?P<tail>日|天|晚|晨|早|夜)"
+)
 _WEEK = compile_guarded(
     r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本|今(?=个|星期|礼拜))?个?\s*"
     r"(?:周|星期|礼拜)(?:\s*(?:周|星期|礼拜)?(?P<wd>[一二三四五六日天末1-7]))?(?![年岁])"
@@ -406,6 +411,12 @@ def _scan(text: str, *, loose: bool) -> list[DateCandidate]:
         else:
             emit(match.start(), match.end(), relative=True, day_offset=_REL_DAY[match["rel"]],
                  days_before=-_REL_DAY[match["rel"]])
+
+    for match in _matches(_SPLIT_RELATIVE_DAY, folded, ("(",)):
+        word = match["head"] + match["tail"]
+        if word in _REL_DAY:
+            emit(match.start(), match.end(), day=cn_number(match["d"]), relative=True,
+                 day_offset=_REL_DAY[word], days_before=-_REL_DAY[word])
 
     for match in _matches(_NTH_WEEKDAY, folded, _MONTH_WORD, _WEEK_WORDS, _NTH_WORDS):
         fields = {"month": cn_number(match["m"]),

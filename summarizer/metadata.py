@@ -70,6 +70,42 @@ def take_metadata(line: str, meta: PageMeta) -> bool:
     return False
 
 
+# A publication stamp anywhere in a header line, as sites print it among other fields:
+# "发布时间：2023-04-12 09:15　来源：县政府办公室　浏览次数：1386", "發布日期：112-10-16　更新日期：…"
+# (a Minguo year), "2023年11月26日 星期日　06:30　更新：10:12". A bare 时间/日期 label counts only
+# beside another field of the page ("时间：2023年5月6日上午9时 地点：…" is a notice's event time).
+_STAMP_DATE = r"(?P<y>\d{4}|1[01]\d)\s*[年/.-]\s*(?P<m>\d{1,2})\s*[月/.-]\s*(?P<d>\d{1,2})(?!\d)"
+_LABELLED_STAMP = re.compile(
+    rf"(?:^|(?<=[\s|｜]))(?P<key>发表于|发布于|发布时间|发布日期|发稿时间|更新时间|时间|日期)\s*[:：]?\s*{_STAMP_DATE}"
+)
+_PAGE_FIELD = re.compile(r"来源|作者|编辑|记者|点击|浏览|阅读|点阅|发布单位|发布者|信息来源")
+_LEADING_STAMP = re.compile(rf"^\s*{_STAMP_DATE}\s*日?(?P<rest>.*)$")
+_SENTENCE = re.compile(r"[，,。；;！!？?]")
+
+
+def harvest_stamp(line: str) -> str | None:
+    """The page's publication date (``YYYY-MM-DD``) from a header or footer line, whatever else
+    the line holds (it may be cut as a widget for its view counter). It only ever supplies a
+    missing year or the day a relative date (昨日) counts from."""
+    if len(line) > 120:
+        return None
+    folded = fold(line)
+    found = _LABELLED_STAMP.search(folded)
+    if found and found.group("key") in ("时间", "日期") and not _PAGE_FIELD.search(folded):
+        found = None
+    if not found:
+        found = _LEADING_STAMP.match(folded)
+        if found and (len(line) > 80 or _SENTENCE.search(found.group("rest"))):
+            found = None  # "2023年6月28日上午，…": a sentence of the body that opens on the event's date
+    if not found:
+        return None
+    year, month, day = (int(found.group(k)) for k in ("y", "m", "d"))
+    year = year + 1911 if year < 1000 else year  # 民国 (Minguo) years on Taiwanese sites
+    if 1 <= month <= 12 and 1 <= day <= 31 and 1990 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
 def split_stamp(line: str, number: int, meta: PageMeta) -> str:
     """``发表于2020/6/8 22:23:59 <tail>``: the stamp becomes metadata, the tail stays a line.
 

@@ -288,3 +288,20 @@ def test_an_events_organisers_before_share_buttons_are_kept() -> None:
             "承办单位：江城市青年企业家协会\n分享到：\n微信")
     article = clean(text)
     assert "主办单位：江城市商会\n承办单位：江城市青年企业家协会" in article.text
+
+
+@pytest.mark.parametrize(("header", "published"), [
+    # a stamp among the fields of a line that is cut for its view counter
+    ("发布时间：2023-04-12 09:15　来源：县政府办公室　浏览次数：1386", "2023-04-12"),
+    ("發布日期：112-10-16　更新日期：112-10-17　發布單位：行政處　瀏覽人次：2,318", "2023-10-16"),  # a Minguo year
+    ("2023年11月26日 星期日　06:30　更新：10:12", "2023-11-26"),
+    ("时间：2023-05-08 10:42:17　来源：临澜区融媒体中心　点击：2745", "2023-05-08"),
+    # a notice's event time, a body sentence opening on the event's date, a today widget: no stamp
+    ("时间：2023年5月6日上午9时 地点：市政府会议室", None),
+    ("2023年6月28日上午，江城科技学院毕业典礼在体育馆举行。", None),
+    ("设为首页 | 加入收藏 | 今天是：2023年2月1日 星期三", None),
+])
+def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds(header: str,
+                                                                                 published: str | None) -> None:
+    article = clean(f"江城新闻网\n江城市商会召开会员大会\n{header}\n昨日，江城市商会召开第五届会员大会。")
+    assert article.published == published or (published and article.published.startswith(published))

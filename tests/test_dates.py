@@ -51,6 +51,10 @@ def test_chinese_numbers(token: str, value: int) -> None:
         # relative words anchored to the stamp
         ("今天", "2022-02-17 16:51", "2022-02-17", True),
         ("今天(2月16日)", "2022-02-17 16:51", "2022-02-16", True),
+        # the day in brackets inside the word, as Taiwanese and Hong Kong papers write it
+        ("今（16）日", "2023-10-16", "2023-10-16", True),
+        ("昨(15)晚", "2023-10-16 08:00", "2023-10-15", True),
+        ("昨（三十）日", "2023-12-01", "2023-11-30", True),
         ("前日", "2020-03-01", "2020-02-28", True),
         ("昨天", "2023-01-01", "2022-12-31", True),
         ("大前天", "2020-07-10", "2020-07-07", True),
