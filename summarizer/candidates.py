@@ -595,6 +595,9 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     found: list[OutcomeCandidate] = []
     signed_before = False  # the previous sentence reports a signing: its parties' commitments may follow
     for start, end in g.sentence_spans(folded):
+        if _unpunctuated_line(folded, start, end):
+            signed_before = False
+            continue  # a headline, a heading or a list item restates or announces the body
         if g.PHOTO_POSITION.search(folded, start, end) or g.CAPTION_OPENER.match(folded, start):
             signed_before = False
             continue  # a caption restates the body
@@ -617,6 +620,14 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             found += _documents(text, folded, *part) or [
                 _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
     return tuple(_awards_told_once(folded, found)[:MAX_OUTCOMES])
+
+
+def _unpunctuated_line(folded: str, start: int, end: int) -> bool:
+    """The sentence is a whole line with no clause punctuation (a trailing colon aside)."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = folded.find("\n", start)
+    line_end = len(folded) if line_end < 0 else line_end
+    return end >= line_end and bool(g.UNPUNCTUATED_LINE.fullmatch(folded, line_start, line_end))
 
 
 def _awards_told_once(folded: str, found: list[OutcomeCandidate]) -> list[OutcomeCandidate]:
@@ -739,7 +750,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
     honoured = g.HONOURED.search(folded, max(clause_start, marker.start() - 1), marker.end() + 4)
     if honoured and honoured.start() <= marker.start() < honoured.end():
         return False  # "受表彰人员参加会议", "受表彰代表发言": the honoured named as people
-    if (marker.group() in ("选举", "换届") and folded[marker.end() : marker.end() + 1] in "，,。；;"
+    word_end = marker.end() + (folded.startswith("举", marker.end()) and marker.group() in ("补选", "增选", "改选"))
+    if (marker.group() in ("选举", "换届", "补选", "增选", "改选") and folded[word_end : word_end + 1] in "，,。；;"
             and g.HELD_ELECTION.search(folded, clause_start, marker.start())):
         return False  # "召开会员大会暨理监事选举，": the election held, its result told elsewhere
     terms = g.AGREEMENT_TERMS_CLAUSE.match(folded, marker.start())

@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 
+from .grammar import RELATED_LABEL
 from .metadata import PageMeta, harvest_stamp, iso_stamp, split_stamp, take_metadata
 from .schema import Article, RawArticle
 from .script import fold
@@ -64,6 +65,16 @@ _WIDGET_ANY = re.compile(
     r"点阅率|点击数|阅读量|浏览次数|Copyright|©|ICP备|公网安备",
     re.IGNORECASE,
 )
+# Links to the neighbouring articles, the tags of the page, and a teaser of another article:
+# "上一则：…（112-01-12）", "新闻关键字：社团 换届", "【下一篇预览】…", "……【阅读全文】".
+_NEIGHBOUR_LINK = re.compile(r"^(?:上一|下一)(?:篇|条|则|页|主题|新闻)\s*[:：]")
+_TAG_LINE = re.compile(r"^(?:新闻|文章|本文)?(?:关键字|关键词|标签|tags?)\s*[:：]", re.IGNORECASE)
+_TEASER = re.compile(r"^【?(?:上一篇|下一篇|相关)?(?:预览|推荐阅读)】|(?:【阅读全文】|\[阅读全文\]|阅读全文\s*(?:>>|»)|"
+                     r"查看全文\s*(?:>>|»)?|【详细】|\[详细\]|详细\s*>>)\s*$")
+# A headline in a list of links, dated in brackets at its end ("· 甲会召开年会（2023-02-16）").
+_LINK_ITEM = re.compile(r"[（(]\s*(?:\d{2,4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s*[）)]$")
+# A line of a list of links reads as a headline: no full stop at its end, not a paragraph.
+LINK_LINE_MAX = 80
 _IMAGE_LINE = re.compile(
     r"^(?:\S{0,60}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)|"
     r"(?:图片|图|照片|视频)\s*\d{0,3}|"
@@ -186,6 +197,7 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
     kept: list[tuple[int, str]] = []
     crumbs: set[str] = set()
     footer_lines: set[int] = set()
+    in_links = False  # under a "相关新闻" label: the headlines that follow are links to other articles
     stamp: str | None = None  # a stamp among a header line's other fields, for a page that has no other
     after_image = False
     for number, line in lines:
@@ -194,6 +206,11 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
         line = _drop_instructions(line, number, meta)
         if not line:
             continue
+        if RELATED_LABEL.match(fold(line)) or (in_links and _listed_link(line)):
+            meta.cut("link", line, number)
+            in_links = True
+            continue
+        in_links = False
         kind = _furniture_kind(line, after_image, meta)
         after_image = kind == "image" or (after_image and kind is not None)
         if kind == "breadcrumb":
@@ -218,6 +235,11 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
                 survivors.append((number, line))
         kept = survivors
     return kept
+
+
+def _listed_link(line: str) -> bool:
+    """A line of a list of links under its label: a headline, not a paragraph of prose."""
+    return len(line) <= LINK_LINE_MAX and not line.rstrip().endswith(("。", "！", "？", "!", "?", "；", ";"))
 
 
 def _drop_site_labels(kept: list[tuple[int, str]], lines: list[tuple[int, str]], footer_lines: set[int],
@@ -266,7 +288,11 @@ def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
         return "breadcrumb"
     if _IMAGE_LINE.match(folded):
         return "image"
-    if _URL_LINE.match(folded):
+    if _URL_LINE.match(folded) or _NEIGHBOUR_LINK.match(folded) or _TEASER.search(folded):
+        return "link"
+    if _TAG_LINE.match(folded):
+        return "widget"
+    if _LINK_ITEM.search(folded) and _listed_link(line) and "。" not in line:
         return "link"
     if len(line) <= WIDGET_MAX and (_WIDGET_LINE.match(folded) or _WIDGET_ANY.search(folded)):
         return "widget"

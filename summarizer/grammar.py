@@ -16,11 +16,14 @@ from .patterns import compile_guarded
 
 # A page's list of links to other articles: a label line, then bare headlines.
 RELATED_LABEL = re.compile(
-    r"\s*(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|链接|资讯|推荐|动态)"
+    r"\s*(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|链接|资讯|推荐|动态|消息|快讯)"
     r"(?:推荐)?\s*[:：]?\s*$"
 )
 # Clause and sentence boundaries (ASCII and full-width punctuation).
 CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n：:]")
+# A line with no clause punctuation is a headline, a section heading or an item of a list ("甲商会
+# 换届 张三连任会长", "选举事项"), which restates or announces the body: no outcome is quoted from it.
+UNPUNCTUATED_LINE = re.compile(r"[^，,。；;！!？?：:\n]{1,64}[：:]?")
 SENTENCE_END = "。；;！!？?\n"
 
 # ---------------------------------------------------------------- hosts
@@ -130,7 +133,7 @@ STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*{_ADOPTED_THING})|"
-    r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
+    r"选举|当选(?!名册|名单|证书|人|者)|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
     rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|摘得|"
@@ -180,7 +183,8 @@ def outcome_kind(text: str) -> str | None:
 
 # Speech and opinion: what someone said is not what the event decided.
 SPEECH_VERB = re.compile(
-    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言"
+    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言|"
+    r"(?<!的)说明(?!会|书)|提醒"
 )
 # A review of past work opening what it reviewed with a colon ("报告回顾了协会五年来的工作：…，推动成立
 # 了…"): what follows is the record reviewed, not this event's act.
@@ -260,7 +264,7 @@ COMMENDATION_LEAD = re.compile(r"对[^，,。；;、等]{0,40}?(?:进行了?|予
 HOSTING_TALLIED = re.compile(r"(?:共|累计|全年共?|年内共?)(?:组织|参与)?$")
 # An election or a change of officers as an item on the agenda, closing the clause that convenes or
 # holds it ("召开会员大会暨理监事选举，", "进行支部委员会换届选举，"): the result is told elsewhere.
-HELD_ELECTION = re.compile(r"(?:召开|举行|举办|进行|开展|组织)[^，,。；;：:并完成]*$")
+HELD_ELECTION = re.compile(r"(?:召开|举行|举办|进行|开展|组织|办理)[^，,。；;：:并完成]*$")
 PHOTO_POSITION = re.compile(
     rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]|[（(](?:前排|后排)?[左中右][）)](?=[与和及、，,为向在同])"
 )

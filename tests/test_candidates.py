@@ -516,8 +516,10 @@ def test_no_outcome_is_offered_from_the_headline_line() -> None:
                           chars_in=len(written), chars_out=len(written))
         outcomes = collect_candidates(article).outcomes
         assert [fold(o.evidence) for o in outcomes] == ["江城市与湖城市今天签署友好合作协议"]
-        # the same first line without a known title is an ordinary sentence
-        assert len(_candidates(written).outcomes) == 2
+        # unpunctuated, the first line is a headline even when the page's title is the site's name;
+        # punctuated, it is an ordinary sentence
+        assert len(_candidates(written).outcomes) == 1
+        assert len(_candidates(written.replace("\n", "。\n", 1)).outcomes) == 2
         # a headline line with a subtitle after the title, or a title cut short, is still the headline
         for known in (title[:6], title + "！市长会见客商"):
             subtitled = written.replace(title, title + "！市长会见客商", 1) if len(known) > len(title) else written
@@ -670,6 +672,16 @@ NOT_OUTCOME_CASES = [
     "报告回顾了商会三年来的工作：累计发展会员200家，推动成立了青年企业家分会。",
     "第七届“绿色创意奖”颁奖礼在市文化馆举行。",
     "颁奖礼由协会副会长王芳主持，约一百五十人出席。",
+    # a line with no clause punctuation: a headline, a heading, a caption restating the body
+    "江城市电器业商会换届 张三连任会长\n2024年3月5日，江城市电器业商会召开会员大会。",
+    "选举事项\n与会会员对候选人名单进行了酝酿。",
+    "现场签订战略协议\n峰会现场气氛热烈。",
+    # an official's explanation and reminder are speech; a roster named as a thing
+    "科长李芳代表县民政局说明社团管理规定，提醒各协会按期改选。",
+    "会后三十日内须将会议纪要及当选名册报民政局备案。",
+    # an election held as a procedure, its result told elsewhere
+    "会议以无记名投票方式进行了支部委员增补选举。",
+    "大会依章程以无记名投票办理第十届理监事改选。",
     # 并通过 as "by means of"
     "会员们还通过网络平台观看了直播。",
 ]

@@ -77,7 +77,7 @@ def test_boilerplate_line_kinds(line: str, kind: str) -> None:
     [
         # invented furniture, each written in both scripts: the patterns are written once, in simplified
         ("当前位置：首页 > 协会动态", "當前位置：首頁 > 協會動態", "breadcrumb"),
-        ("相关阅读", "相關閱讀", "widget"),
+        ("相关阅读", "相關閱讀", "link"),
         ("浏览次数：1024", "瀏覽次數：1024", "widget"),
         ("评论仅供网友表达个人看法", "評論僅供網友表達個人看法", "widget"),
         ("发布时间：2023-05-02 10:00", "發佈時間：2023-05-02 10:00", "metadata"),
@@ -305,3 +305,28 @@ def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds
                                                                                  published: str | None) -> None:
     article = clean(f"江城新闻网\n江城市商会召开会员大会\n{header}\n昨日，江城市商会召开第五届会员大会。")
     assert article.published == published or (published and article.published.startswith(published))
+
+
+@pytest.mark.parametrize("links", [
+    # a labelled list of headlines, in either script, with or without bullets
+    "相关阅读\n· 江城市政协会议闭幕 选举产生新一届常委（2023-02-16）\n· 市长来江城调研项目建设（2023-04-06）",
+    "相關消息\n．本會與江城國小簽訂茶文化教育合作備忘錄（111-09-15）\n．第十屆茶席競賽成果公告（111-06-02）",
+    "相关新闻\n> 青年发展委员会举行大会 通过新一年资助计划（11月20日）",
+    # the neighbouring articles, the page's tags, a teaser of another article
+    "上一則：本會獲評111年度社會團體評鑑優等（112-01-12）\n下一条：我校在省赛中获特等奖3项",
+    "新聞關鍵字：社團 換屆 商會",
+    "【下一篇预览】我县召开森林防灭火工作推进会\n会议决定，自即日起全县进入森林防火紧要期……【阅读全文】",
+    # a dated headline standing alone
+    "■ 2023江城旅游发展大会召开 授予8家单位“示范点”称号（2023-06-30）",
+])
+def test_links_to_other_articles_are_furniture(links: str) -> None:
+    body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举张三为会长。"
+    article = clean(f"{body}\n{links}\n")
+    assert article.text == body, article.text
+    assert {r.kind for r in article.removed} <= {"link", "widget"}
+
+
+def test_prose_after_a_list_of_links_is_kept() -> None:
+    text = ("2024年3月5日，江城市商会召开会员大会。\n相关新闻\n· 江城市商会召开理事会（2024-01-05）\n"
+            "会后，与会会员参观了江城港。")
+    assert clean(text).text == "2024年3月5日，江城市商会召开会员大会。\n会后，与会会员参观了江城港。"
