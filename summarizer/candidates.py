@@ -562,7 +562,7 @@ def _name_end(folded: str, start: int, end: int) -> int:
     return end
 
 
-_RULE_ORDER = {"listed": 0, "by-marker": 1, "chair": 2, "convene": 3, "own-meeting": 4}
+_RULE_ORDER = {"by-marker": 0, "listed": 1, "chair": 2, "convene": 3, "own-meeting": 4}  # an adding family first
 
 
 def _dedupe(found: list[HostCandidate]) -> tuple[HostCandidate, ...]:

@@ -149,7 +149,7 @@ _RELATIVE_DAY = compile_guarded(
 # The day in brackets inside the word, as Taiwanese and Hong Kong papers write it: "今(16)日",
 # "昨(15)晚" are 今日 and 昨晚 on the 16th and the 15th.
 _SPLIT_RELATIVE_DAY = compile_guarded(
-    rf"(?<![\u3400-\u9fff])(?P<head>今|昨|明|前|后)\s*\(\s*(?P<d>{_DAY_NUM})\s*\)\s*(?P<tail>日|天|晚|晨|早|夜)"
+    rf"(?P<head>今|昨|明|前|后)\s*\(\s*(?P<d>{_DAY_NUM})\s*\)\s*(?P<tail>日|天|晚|晨|早|夜)"
 )
 _WEEK = compile_guarded(
     r"(?<![每第几两三四五六七八九十\d])(?P<wp>上上|上一|上|下下|下一|下|这一|这|本|今(?=个|星期|礼拜))?个?\s*"

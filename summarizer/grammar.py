@@ -36,7 +36,10 @@ HISTORY_ADVERB = re.compile(r"(?:曾经|曾|多次|屡次|先后|历年|连续[^
 # A role marker inside a phrase makes it a clause ("由A主办"), never a name.
 ANY_ROLE_MARK = re.compile(rf"{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}")
 # Adverbs between a list of people and 主持: "A、B共同主持".
-CHAIR_ADVERB = re.compile(r"(?:共同|联合|一起|分别|轮流|先后)+$")
+# A time between the chair and 主持 ("县长张三今（16）日主持", "会长李四于3月5日上午主持") is no part of a name.
+_CHAIR_TIME = (r"(?:于|在)?(?:(?:今|昨|明|前)\s*[（(]\s*\d{1,2}\s*[）)]\s*[日天晚]|今天|今日|昨天|昨日|当天|当日|"
+               r"\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚间)?")
+CHAIR_ADVERB = re.compile(rf"(?:{_CHAIR_TIME}(?:共同|联合|一起|分别|轮流|先后)*)$")
 # A site's masthead or footer, not an event notice: "X主办 版权所有 ICP备…".
 SITE_FOOTER = re.compile(
     r"版权|ICP|备案|技术支持|copyright|网站地图|联系我们|本站|本网|邮编|邮政编码|传真", re.IGNORECASE
@@ -56,7 +59,7 @@ ORG_SUFFIX = (
     r"(?:协会|学会|商会|学生会|校友会|同乡会|联合会|[^\W\d]协|[^\W\d]促会|(?:侨|文|社|残|青|台|学|妇|科)联|红十字会|委员会|管委会|工委|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|中学|小学|幼儿园|"
     r"政府|人民政府|市委|县委|区委|省委|党委|党组|人大|政协|工商联|科协|妇联|团委|"
     r"日报|晚报|报社|社|电视台|电台|局|厅|部|院|所|署|办|办公室|处|科|站|中心|集团|公司|企业|银行|大学|学院|医院|研究院|联盟|"
-    r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
+    r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|学系|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
 )
 ORG_NAME = re.compile(rf"^[\w\u3400-\u9fff（）()·&＆]{{1,40}}?{ORG_SUFFIX}$")
 _LEGAL_FORM = re.compile(r"^(?:(?:股份)?有限(?:责任)?公司|公司|集团(?:(?:股份)?有限公司)?)$")

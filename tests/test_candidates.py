@@ -156,6 +156,12 @@ HOST_CASES = [
     ("江城讯 5月3日，江城市物流协会举行成立十周年庆典。", {("江城市物流协会", "organiser", "convene")}),
     ("5月3日，江城市科协组织召开学术年会，副主席吴军主持会议。",
      {("江城市科协", "organiser", "convene"), ("吴军", "chair", "chair")}),
+    # a time between the chair and 主持 is no part of the name
+    ("县长黄志诚今（16）日主持第245次县务会议，副县长吴淑芬出席。", {("黄志诚", "chair", "chair")}),
+    ("会长李四于3月5日上午主持召开理事会。", {("李四", "chair", "chair")}),
+    # the same body named by a marker and by a notice line: the marker's candidate stands (it adds)
+    ("由江城青年服务协会主办的颁奖典礼昨日举行。\n主办机构：江城青年服务协会\n合办机构：江城学院社会工作学系",
+     {("江城青年服务协会", "organiser", "by-marker"), ("江城学院社会工作学系", "co-organiser", "listed")}),
     # 由A举办/召开: the agent after 由, not the topic before it; 自由 inside a name is no 由
     ("本次活动由江城市妇联举办。", {("江城市妇联", "organiser", "convene")}),
     ("会议由江城市人民政府召开。", {("江城市人民政府", "organiser", "convene")}),
