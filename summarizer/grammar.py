@@ -136,9 +136,9 @@ STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*{_ADOPTED_THING})|"
-    r"选举|当选(?!名册|名单|证书|人|者)|选出|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
+    r"选举|当选(?!名册|名单|证书|人|者)|选出(?![^，,。；;]{0,8}(?:得奖者|获奖者|获奖作品|优胜者|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
-    r"揭牌|授牌|授予|颁发|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
+    r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
     rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|摘得|"
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上)决定|作出决定|决议|责成|批准|"
@@ -217,7 +217,9 @@ BACKGROUND = re.compile(
 )
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
 BACKGROUND_OPENER = re.compile(
-    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来)"
+    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来|"
+    # a period's tally: "一季度，经开区新签约项目9个", "上半年，全市共签约…"
+    r"(?:今年|去年)?(?:[一二三四1-4]季度|第[一二三四1-4]季度|前三季度|上半年|下半年|[1-9]\s*[-—至~]\s*1?[0-9]月)[，,])"
 )
 # "从2012年开始，（协会）就致力于…": counting from a past year with an adverb of continuance tells
 # what has been done since then, not what this event did. "从2025年起执行…" (no such adverb) may be
@@ -256,7 +258,7 @@ HONOURED = re.compile(
 )
 # Signing named as the people or place of the ceremony ("签约企业代表共200余人参加", "签约现场"), or an act
 # submitted to another body for later approval ("方案将另行提交会长办公会审定"): no outcome here.
-SIGNING_AS_ATTRIBUTE = re.compile(r"企业代表|代表|单位代表|客商|嘉宾|现场")
+SIGNING_AS_ATTRIBUTE = re.compile(r"企业代表|代表|单位代表|客商|嘉宾|现场|金额|总额|额")
 SUBMITTED_FOR = re.compile(r"(?:提交|报请|报送|提请|呈报)(?!的)[^，,。；;的]{0,16}$")
 # A sentence of the writer's plans ("下一步，市投资促进局将…"): what is to be done, not what was.
 PLAN_OPENER = re.compile(r"\s*(?:下一步|下阶段|下一阶段|今后一个时期)")
@@ -323,7 +325,7 @@ ATTRIBUTIVE = re.compile(r"的")
 # "缔结签约仪式", "签约仪式": a ceremony named as a thing.
 CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会|礼(?![品物金包]))")
 # "以本次签约为契机": an act pointed at by a demonstrative is named as a thing, not reported.
-DEMONSTRATIVE = re.compile(r"(?:本次|此次|这次|该次|此番|这一)$")
+DEMONSTRATIVE = re.compile(r"(?:本次|此次|这次|该次|此番|这一|是次|今次|本届)$")
 # "经上级批准，…": an outside authority's approval is the condition of what follows, not an outcome.
 APPROVED_BY = re.compile(r"经[^，,。；;]{1,24}$")
 # Witnesses of an act: "出席并见证签约" reports who watched, the act is reported elsewhere.

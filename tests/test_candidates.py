@@ -399,6 +399,8 @@ OUTCOME_CASES = [
     # a result announced after a colon is this event's ("回顾…：" is a record, "通报…：" is not)
     ("会议通报了选举结果：张三当选为会长。", "张三当选为会长"),
     ("大会向获奖者颁发了礼品和证书。", "颁发了礼品和证书"),
+    # the amount signed belongs to the signing it follows
+    ("全县共签约12个项目，签约金额达36.5亿元。", "全县共签约12个项目，签约金额达36.5亿元"),
     # the terms of a deal after 依协议内容
     ("依协议内容，甲医院每周派医师到乡医院坐诊。", "依协议内容，甲医院每周派医师到乡医院坐诊"),
 ]
@@ -678,6 +680,12 @@ NOT_OUTCOME_CASES = [
     "报告回顾了商会三年来的工作：累计发展会员200家，推动成立了青年企业家分会。",
     "第七届“绿色创意奖”颁奖礼在市文化馆举行。",
     "颁奖礼由协会副会长王芳主持，约一百五十人出席。",
+    # a period's tally, an election named as a subject (是次), winners selected, credentials handed out
+    "一季度，经开区新签约亿元以上项目9个。",
+    "上半年，全县共签约项目21个。",
+    "是次选举共派出选票二百八十七张，收回二百八十二张，全部有效。",
+    "经三轮评审，最终选出十位得奖者。",
+    "随后，校领导为毕业生代表颁发学位证书。",
     # a line with no clause punctuation: a headline, a heading, a caption restating the body
     "江城市电器业商会换届 张三连任会长\n2024年3月5日，江城市电器业商会召开会员大会。",
     "选举事项\n与会会员对候选人名单进行了酝酿。",

@@ -316,6 +316,8 @@ def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds
     "上一則：本會獲評111年度社會團體評鑑優等（112-01-12）\n下一条：我校在省赛中获特等奖3项",
     "新聞關鍵字：社團 換屆 商會",
     "【下一篇预览】我县召开森林防灭火工作推进会\n会议决定，自即日起全县进入森林防火紧要期……【阅读全文】",
+    # an image and its caption
+    "[图片] 2023forum_sign.jpg 重点项目集中签约",
     # a dated headline standing alone
     "■ 2023江城旅游发展大会召开 授予8家单位“示范点”称号（2023-06-30）",
 ])
@@ -323,7 +325,7 @@ def test_links_to_other_articles_are_furniture(links: str) -> None:
     body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举张三为会长。"
     article = clean(f"{body}\n{links}\n")
     assert article.text == body, article.text
-    assert {r.kind for r in article.removed} <= {"link", "widget"}
+    assert {r.kind for r in article.removed} <= {"link", "widget", "image"}
 
 
 def test_prose_after_a_list_of_links_is_kept() -> None:
