@@ -594,8 +594,10 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     """Per sentence: the markers that state this event's outcome, one candidate per part they head."""
     found: list[OutcomeCandidate] = []
     signed_before = False  # the previous sentence reports a signing: its parties' commitments may follow
+    prose = g.PROSE_MARK.search(folded)
+    prose_start = folded.rfind("\n", 0, prose.start()) + 1 if prose else len(folded)
     for start, end in g.sentence_spans(folded):
-        if _unpunctuated_line(folded, start, end):
+        if _unpunctuated_line(folded, start, end, prose_start):
             signed_before = False
             continue  # a headline, a heading or a list item restates or announces the body
         if g.PHOTO_POSITION.search(folded, start, end) or g.CAPTION_OPENER.match(folded, start):
@@ -622,12 +624,20 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     return tuple(_awards_told_once(folded, found)[:MAX_OUTCOMES])
 
 
-def _unpunctuated_line(folded: str, start: int, end: int) -> bool:
-    """The sentence is a whole line with no clause punctuation (a trailing colon aside)."""
+def _unpunctuated_line(folded: str, start: int, end: int, prose_start: int) -> bool:
+    """The sentence is a whole line with no clause punctuation above the page's first line of prose
+    (a headline, a masthead), or a short one inside the body (a heading, a caption) that is no
+    item of an enumerated list."""
     line_start = folded.rfind("\n", 0, start) + 1
     line_end = folded.find("\n", start)
     line_end = len(folded) if line_end < 0 else line_end
-    return end >= line_end and bool(g.UNPUNCTUATED_LINE.fullmatch(folded, line_start, line_end))
+    if end < line_end or not g.UNPUNCTUATED_LINE.fullmatch(folded, line_start, line_end):
+        return False
+    if line_end <= prose_start:
+        return True
+    line = folded[line_start:line_end]
+    return (line_end - line_start <= g.HEADING_MAX and not g.ENUMERATED.match(line)
+            and "了" not in line and "《" not in line)  # "大会审议通过了《章程》" is a sentence short of its 。
 
 
 def _awards_told_once(folded: str, found: list[OutcomeCandidate]) -> list[OutcomeCandidate]:
@@ -724,7 +734,7 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False  # "要将…接收为预备党员", "1995年6月转为正式党员": a plan or a biography
     if g.REVIEWED.search(folded, sentence_start, marker.start()):
         return False  # "回顾了五年来的工作：…，推动成立了…": the record reviewed
-    if marker.group() == "决定" and not g.DECIDING_SUBJECT.match(folded, sentence_start):
+    if marker.group() == "决定" and not g.DECIDING_SUBJECT.search(folded, sentence_start, marker.start()):
         return False  # a bare 决定 decides only where a deciding body is the sentence's subject
     if marker.group() == "命名" and g.NAMED_AFTER.search(folded, sentence_start, marker.start()):
         return False  # "以…命名": named after, not an award

@@ -71,8 +71,9 @@ _NEIGHBOUR_LINK = re.compile(r"^(?:上一|下一)(?:篇|条|则|页|主题|新�
 _TAG_LINE = re.compile(r"^(?:新闻|文章|本文)?(?:关键字|关键词|标签|tags?)\s*[:：]", re.IGNORECASE)
 _TEASER = re.compile(r"^【?(?:上一篇|下一篇|相关)?(?:预览|推荐阅读)】|(?:【阅读全文】|\[阅读全文\]|阅读全文\s*(?:>>|»)|"
                      r"查看全文\s*(?:>>|»)?|【详细】|\[详细\]|详细\s*>>)\s*$")
-# A headline in a list of links, dated in brackets at its end ("· 甲会召开年会（2023-02-16）").
-_LINK_ITEM = re.compile(r"[（(]\s*(?:\d{2,4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s*[）)]$")
+# A headline in a list of links, dated in brackets at its end ("· 甲会召开年会（2023-02-16）"; a
+# schedule's "讲座（10月20日）" is the body's).
+_LINK_ITEM = re.compile(r"[（(]\s*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[）)]$")
 # A line of a list of links reads as a headline: no full stop at its end, not a paragraph.
 LINK_LINE_MAX = 80
 _IMAGE_LINE = re.compile(
@@ -201,10 +202,9 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
     crumbs: set[str] = set()
     footer_lines: set[int] = set()
     in_links = False  # under a "相关新闻" label: the headlines that follow are links to other articles
-    stamp: str | None = None  # a stamp among a header line's other fields, for a page that has no other
+    stamps: list[tuple[str, bool]] = []  # stamps among a header line's other fields, for a page that has no other
     after_image = False
     for number, line in lines:
-        stamp = stamp or harvest_stamp(line)
         line = split_stamp(line, number, meta)
         line = _drop_instructions(line, number, meta)
         if not line:
@@ -214,6 +214,8 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
             in_links = True
             continue
         in_links = False
+        if (stamp := harvest_stamp(line)) is not None:
+            stamps.append(stamp)
         kind = _furniture_kind(line, after_image, meta)
         after_image = kind == "image" or (after_image and kind is not None)
         if kind == "breadcrumb":
@@ -227,7 +229,8 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
         if line:
             kept.append((number, line))
     kept = _drop_site_labels(kept, lines, footer_lines, meta)
-    meta.published = meta.published or stamp
+    if stamps and not meta.published:
+        meta.published = next((date for date, labelled in stamps if labelled), stamps[0][0])
     if crumbs:
         # A site name printed alone next to its breadcrumb ("人民网" / "人民网>>上海频道").
         survivors = []

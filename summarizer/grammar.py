@@ -16,14 +16,20 @@ from .patterns import compile_guarded
 
 # A page's list of links to other articles: a label line, then bare headlines.
 RELATED_LABEL = re.compile(
-    r"\s*(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|链接|资讯|推荐|动态|消息|快讯)"
-    r"(?:推荐)?\s*[:：]?\s*$"
+    r"\s*(?:(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|报导|链接|连结|资讯|推荐|动态)|"
+    r"相关(?:消息|快讯))(?:推荐)?\s*[:：]?\s*$"
 )
 # Clause and sentence boundaries (ASCII and full-width punctuation).
 CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n：:]")
 # A line with no clause punctuation is a headline, a section heading or an item of a list ("甲商会
 # 换届 张三连任会长", "选举事项"), which restates or announces the body: no outcome is quoted from it.
-UNPUNCTUATED_LINE = re.compile(r"[^，,。；;！!？?：:\n]{1,64}[：:]?")
+UNPUNCTUATED_LINE = re.compile(r"[^，,。；;！!？?：:\n]{1,64}")
+# The first mark of prose on a page: the lines above it are its masthead and headline.
+PROSE_MARK = re.compile(r"[，,。；;！!？?]|[：:](?=\n|$)")  # a colon ending a line leads into the body
+# An item of an enumerated list ("一、", "2.", "（三）") is the body's, headline or not.
+ENUMERATED = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
+# A line this short with no clause punctuation, inside the body, is a heading or a caption.
+HEADING_MAX = 24
 SENTENCE_END = "。；;！!？?\n"
 
 # ---------------------------------------------------------------- hosts
@@ -38,7 +44,7 @@ ANY_ROLE_MARK = re.compile(rf"{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}"
 # Adverbs between a list of people and 主持: "A、B共同主持".
 # A time between the chair and 主持 ("县长张三今（16）日主持", "会长李四于3月5日上午主持") is no part of a name.
 _CHAIR_TIME = (r"(?:于|在)?(?:(?:今|昨|明|前)\s*[（(]\s*\d{1,2}\s*[）)]\s*[日天晚]|今天|今日|昨天|昨日|当天|当日|"
-               r"\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上|晚间)?")
+               r"(?:\d{1,2}月)?\d{1,2}日)?(?:上午|中午|下午|晚上|晚间|早上)?")
 CHAIR_ADVERB = re.compile(rf"(?:{_CHAIR_TIME}(?:共同|联合|一起|分别|轮流|先后)*)$")
 # A site's masthead or footer, not an event notice: "X主办 版权所有 ICP备…".
 SITE_FOOTER = re.compile(
@@ -124,10 +130,15 @@ PARTIES_WILL_CLAUSE = re.compile(PARTIES_WILL)
 # A directive's modal: what someone requires to be done, not what was agreed or decided.
 DIRECTIVE = re.compile(r"(?:一是|二是|三是|四是|首先|其次|再次|最后)?(?:要|应当|应该|需要|须|必须|务必)")
 # What a meeting adopts, named within its clause: a document, a plan, a list.
-_ADOPTED_THING = (r"[^，,。；;！!？?]{0,30}?(?:报告|方案|章程|办法|决议|决定|规划|计划|预算|决算|制度|规则|细则|"
-                  r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排|会章)")
+_ADOPTED_NOUN = (r"(?:报告|方案|章程|办法|决议|决定|规划|计划|预算|决算|制度|规则|细则|"
+                 r"条例|公约|纲要|名单|意见|提案|议案|申请|草案|修正案|事项|标准|纪要|规定|要点|安排|会章)")
+_ADOPTED_THING = rf"[^，,。；;！!？?]{{0,30}}?{_ADOPTED_NOUN}"
+# 通过 as "by means of": a channel or an act of showing or asking comes before what follows it.
+_BY_MEANS = (r"网络|视频|平台|屏幕|问卷|调查|线上|直播|微信|媒体|渠道|方式|形式|途径|展示|展播|收集|征求|征集|"
+             r"了解|观看|发布|宣传|播放")
 # A prize named after 获 within its clause ("《甲》获最佳论文奖", "获一等奖"); "获奖作品" names no prize.
-_PRIZE_WON = r"获(?:得了?)?[^，,。；;！!？?\s]{1,20}?(?:奖(?![金励学])|称号)"
+_PRIZE_WON = (r"获(?!邀|取|悉|批|益|赠|准|利)(?:得了?)?[^，,。；;！!？?\s]{1,20}?"
+              r"(?:(?<![抽夸褒颁])奖(?![金励补学品券])|称号)")
 # A prize and its winner by 由 ("金奖由甲队夺得", "银奖由乙获得").
 _PRIZE_BY = r"奖[^，,。；;！!？?]{0,4}由[^，,。；;！!？?]{1,30}?(?:获得|夺得|摘得)"
 # A verb that states an outcome of the event on its own.
@@ -135,15 +146,15 @@ ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|
 STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
-    rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*{_ADOPTED_THING})|"
-    r"选举|当选(?!名册|名单|证书|人|者)|选出(?![^，,。；;]{0,8}(?:得奖者|获奖者|获奖作品|优胜者|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
+    rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*(?:(?!{_BY_MEANS})[^，,。；;！!？?]){{0,24}}?{_ADOPTED_NOUN})|"
+    r"选举(?!事项|程序|办法)|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
-    rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|摘得|"
+    rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|(?<!采)摘得|夺冠|夺魁|"
     r"任命|聘任|聘请|免去|"
-    r"(?:会议|大会|研究|一致|并|还|同时|会上)决定|作出决定|决议|责成|批准|"
+    r"(?:会议|大会|研究|一致|并|还|同时|会上|会中)决定(?!事项|精神|的)|作出决定|决议(?!精神)|责成|批准|"
     # a decision opening its clause, the sentence's subject deciding ("会议研究了…，决定启动…")
-    r"(?<=[，,；;])决定(?![了着性])|"
+    r"(?<=[，,；;])决定(?![了着性的]|事项|精神)|"
     # taking the oath of office ("全体理事宣誓就职")
     r"宣誓(?:就职|就任)|"
     r"宣布成立|正式成立|成立了|挂牌成立|"
@@ -167,7 +178,8 @@ OUTCOME_KINDS = {
     "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
     "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
     "terms": re.compile(rf"{_BY_AGREEMENT}|{_AGREEMENT_CONTENT}"),
-    "awarded": re.compile(rf"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评|被评为|荣膺|{_PRIZE_WON}|{_PRIZE_BY}|夺得|摘得"),
+    "awarded": re.compile(rf"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评|被评为|荣膺|{_PRIZE_WON}|{_PRIZE_BY}|"
+                          r"夺得|摘得|夺冠|夺魁"),
     "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任|宣誓就[职任]"),
     "admitted": re.compile(ADMITTED),
     # a decision the meeting took; a decision read out ("宣读了《关于表彰…的决定》") is its own kind:
@@ -187,7 +199,7 @@ def outcome_kind(text: str) -> str | None:
 # Speech and opinion: what someone said is not what the event decided.
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言|"
-    r"(?<!的)说明(?!会|书)|提醒"
+    r"(?<![的作做了况])说明(?!会|书)|提醒"
 )
 # A review of past work opening what it reviewed with a colon ("报告回顾了协会五年来的工作：…，推动成立
 # 了…"): what follows is the record reviewed, not this event's act.
@@ -219,7 +231,7 @@ BACKGROUND = re.compile(
 BACKGROUND_OPENER = re.compile(
     r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来|"
     # a period's tally: "一季度，经开区新签约项目9个", "上半年，全市共签约…"
-    r"(?:今年|去年)?(?:[一二三四1-4]季度|第[一二三四1-4]季度|前三季度|上半年|下半年|[1-9]\s*[-—至~]\s*1?[0-9]月)[，,])"
+    r"(?:今年|去年)?(?:[一二三四1-4]季度?|第[一二三四1-4]季度?|首季度?|前三季度?|上半年|下半年|[1-9]\s*[-—至~]\s*1?[0-9]月)[，,])"
 )
 # "从2012年开始，（协会）就致力于…": counting from a past year with an adverb of continuance tells
 # what has been done since then, not what this event did. "从2025年起执行…" (no such adverb) may be
@@ -233,8 +245,9 @@ SINCE_YEAR = re.compile(
 # 决定 opening a later clause is its decision. Elsewhere it may be "determines" ("这项工作很重要，决定
 # 全县未来的发展空间").
 DECIDING_SUBJECT = re.compile(
-    r"\s*(?:经过?(?:研究|讨论|协商|审议|表决)|[^，,。；;：:]{0,12}?(?:会议|大会|会上|全会|常委会|常务会|理事会|董事会|"
-    r"委员会|办公会|双方|各方))"
+    r"经过?[^，,。；;]{0,8}?(?:研究|讨论|协商|审议|表决)|"
+    r"(?:会议|大会|会上|会中|全会|常委会|常务会|理事会|董事会|委员会|办公会|党组|党委|双方|各方)"
+    r"(?!结束|后|前|期间|间隙|之余|开始)[^。；;]{0,60}?(?:研究|审议|讨论|听取|协商)"
 )
 THIS_EVENT_CLAUSE = re.compile(r"[，,；;]\s*(?:在|于)?(?:本届|本次|此次|这次|今天|今日|当天|会上|大会|会议|全会)")
 # A photo caption places people by position ("张三（右六）", "（前排左三、左四）", "（左起第二）"): it
@@ -319,11 +332,11 @@ COARSE_DATED = re.compile(
     r"(?:经[^\s，,。；;]{1,10}?)?\S{0,4}$"
 )
 # The ceremony named as a thing, not the act reported ("出席签约仪式").
-CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼|礼(?![品物金包]))")
+CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼|礼(?![品物金包仪貌]))")
 # "新当选的会长…": the election named as an attribute, not reported as an act.
 ATTRIBUTIVE = re.compile(r"的")
 # "缔结签约仪式", "签约仪式": a ceremony named as a thing.
-CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会|礼(?![品物金包]))")
+CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会)|礼(?![品物金包仪貌])")
 # "以本次签约为契机": an act pointed at by a demonstrative is named as a thing, not reported.
 DEMONSTRATIVE = re.compile(r"(?:本次|此次|这次|该次|此番|这一|是次|今次|本届)$")
 # "经上级批准，…": an outside authority's approval is the condition of what follows, not an outcome.

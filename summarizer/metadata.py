@@ -71,38 +71,49 @@ def take_metadata(line: str, meta: PageMeta) -> bool:
 
 
 # A publication stamp anywhere in a header line, as sites print it among other fields:
-# "发布时间：2023-04-12 09:15　来源：县政府办公室　浏览次数：1386", "發布日期：112-10-16　更新日期：…"
-# (a Minguo year), "2023年11月26日 星期日　06:30　更新：10:12". A bare 时间/日期 label counts only
-# beside another field of the page ("时间：2023年5月6日上午9时 地点：…" is a notice's event time).
-_STAMP_DATE = r"(?P<y>\d{4}|1[01]\d)\s*[年/.-]\s*(?P<m>\d{1,2})\s*[月/.-]\s*(?P<d>\d{1,2})(?!\d)"
+# "发布时间：2023-04-12 09:15　来源：县政府办公室　浏览次数：1386", "【发布时间：2023-10-16】",
+# "發布日期：112-10-16" or "中華民國112年10月16日" (a Minguo year), "2023年11月26日 星期日　06:30".
+# A bare 时间/日期 label counts only beside another labelled field of the page ("时间：2023年5月6日上午9时
+# 地点：…" is a notice's event time).
+_STAMP_DATE = (r"(?:(?:中华)?民国\s*)?(?P<y>\d{4}|1[01]\d)\s*[年/.-]\s*(?P<m>\d{1,2})\s*[月/.-]\s*(?P<d>\d{1,2})"
+               r"(?!\d)")
 _LABELLED_STAMP = re.compile(
-    rf"(?:^|(?<=[\s|｜]))(?P<key>发表于|发布于|发布时间|发布日期|发稿时间|更新时间|时间|日期)\s*[:：]?\s*{_STAMP_DATE}"
+    r"(?:^|(?<=[\s|｜【\[]))(?P<key>发表于|发布于|发布时间|发布日期|发稿时间|发稿日期|发文日期|更新时间|更新日期|"
+    rf"张贴日期|公告日期|刊登日期|上传日期|时间|日期)\s*[:：]?\s*{_STAMP_DATE}"
 )
-_PAGE_FIELD = re.compile(r"来源|作者|编辑|记者|点击|浏览|阅读|点阅|发布单位|发布者|信息来源")
+_PAGE_FIELD = re.compile(r"(?:来源|作者|编辑|记者|点击|浏览|阅读|点阅|发布单位|发布者|信息来源)[^\s:：]{0,3}\s*[:：]")
+# A date opening a header line is a stamp when a clock time, a weekday or a page field follows it
+# ("2022-12-05 08:45　濠镜新闻网"), not when a headline does ("2018年10月8日 甲协会正式成立").
 _LEADING_STAMP = re.compile(rf"^\s*{_STAMP_DATE}\s*日?(?P<rest>.*)$")
+_STAMP_TAIL = re.compile(r"^\s*(?:\d{1,2}[:：]\d{2}|星期|周[一二三四五六日天]|礼拜)|(?:来源|作者|记者|编辑)\s*[:：]?")
 _SENTENCE = re.compile(r"[，,。；;！!？?]")
+_WELCOME = re.compile(r"欢迎|今天是")  # a masthead's greeting and its date of the visit
 
 
-def harvest_stamp(line: str) -> str | None:
+def harvest_stamp(line: str) -> tuple[str, bool] | None:
     """The page's publication date (``YYYY-MM-DD``) from a header or footer line, whatever else
-    the line holds (it may be cut as a widget for its view counter). It only ever supplies a
-    missing year or the day a relative date (昨日) counts from."""
+    the line holds (it may be cut as a widget for its view counter), and whether a label named it
+    (a labelled stamp is preferred). It only ever supplies a missing year or the day a relative
+    date (昨日) counts from."""
     if len(line) > 120:
         return None
     folded = fold(line)
+    labelled = True
     found = _LABELLED_STAMP.search(folded)
     if found and found.group("key") in ("时间", "日期") and not _PAGE_FIELD.search(folded):
         found = None
     if not found:
+        labelled = False
         found = _LEADING_STAMP.match(folded)
-        if found and (len(line) > 80 or _SENTENCE.search(found.group("rest"))):
-            found = None  # "2023年6月28日上午，…": a sentence of the body that opens on the event's date
+        if found and (len(line) > 80 or _SENTENCE.search(found.group("rest")) or _WELCOME.search(folded)
+                      or not _STAMP_TAIL.search(found.group("rest"))):
+            found = None
     if not found:
         return None
     year, month, day = (int(found.group(k)) for k in ("y", "m", "d"))
     year = year + 1911 if year < 1000 else year  # 民国 (Minguo) years on Taiwanese sites
     if 1 <= month <= 12 and 1 <= day <= 31 and 1990 <= year <= 2100:
-        return f"{year:04d}-{month:02d}-{day:02d}"
+        return f"{year:04d}-{month:02d}-{day:02d}", labelled
     return None
 
 

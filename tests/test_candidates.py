@@ -159,6 +159,7 @@ HOST_CASES = [
     # a time between the chair and 主持 is no part of the name
     ("县长黄志诚今（16）日主持第245次县务会议，副县长吴淑芬出席。", {("黄志诚", "chair", "chair")}),
     ("会长李四于3月5日上午主持召开理事会。", {("李四", "chair", "chair")}),
+    ("县委书记张三16日主持召开县委常委会会议。", {("张三", "chair", "chair")}),
     # the same body named by a marker and by a notice line: the marker's candidate stands (it adds)
     ("由江城青年服务协会主办的颁奖典礼昨日举行。\n主办机构：江城青年服务协会\n合办机构：江城学院社会工作学系",
      {("江城青年服务协会", "organiser", "by-marker"), ("江城学院社会工作学系", "co-organiser", "listed")}),
@@ -399,6 +400,19 @@ OUTCOME_CASES = [
     # a result announced after a colon is this event's ("回顾…：" is a record, "通报…：" is not)
     ("会议通报了选举结果：张三当选为会长。", "张三当选为会长"),
     ("大会向获奖者颁发了礼品和证书。", "颁发了礼品和证书"),
+    # 当选人大代表; 礼 not right after the verb; an explanation given (作了说明) is no speech
+    ("张三等15人当选人大代表。", "当选人大代表"),
+    ("该校获评文明礼仪示范学校。", "获评文明礼仪示范学校"),
+    ("秘书长张三对章程修改作了说明，大会表决通过了《章程修正案》。", "表决通过了《章程修正案》"),
+    ("与会代表听取了秘书长所作财务收支情况说明，表决通过了《年度预算方案》。", "表决通过了《年度预算方案》"),
+    # a bare 决定 after a deliberating body anywhere before it in the sentence
+    ("10月16日，江城市政府召开常务会议，研究部署防汛工作，决定启动防汛四级应急响应。", "决定启动防汛四级应急响应"),
+    ("经党组研究，决定成立数字经济工作专班。", "决定成立数字经济工作专班"),
+    ("会中决定成立青年工作委员会。", "会中决定成立青年工作委员会"),
+    ("江城中学队勇夺冠军。", "江城中学队勇夺冠军"),
+    # an enumerated item and a short body line short of its 。 are the body's
+    ("会议审议通过了以下事项：\n一、《协会工作报告》\n二、选举张三为第三届理事会会长", "选举张三为第三届理事会会长"),
+    ("2024年3月5日，协会召开会员大会。\n大会审议通过了《章程修正案》", "大会审议通过了《章程修正案》"),
     # the amount signed belongs to the signing it follows
     ("全县共签约12个项目，签约金额达36.5亿元。", "全县共签约12个项目，签约金额达36.5亿元"),
     # the terms of a deal after 依协议内容
@@ -686,6 +700,19 @@ NOT_OUTCOME_CASES = [
     "是次选举共派出选票二百八十七张，收回二百八十二张，全部有效。",
     "经三轮评审，最终选出十位得奖者。",
     "随后，校领导为毕业生代表颁发学位证书。",
+    # 通过 as "by means of", 获 with no prize won, 摘得 inside 采摘得, a decision named as a thing,
+    # a decision by people leaving a meeting, works selected, a Taiwanese quarter's tally
+    "主办方还通过大屏幕展示了城市更新规划。",
+    "区商务局同时通过问卷调查收集了企业意见。",
+    "市长张三获邀担任颁奖嘉宾。",
+    "孩子们的表现还获得了家长的夸奖。",
+    "会上，甲村获得奖补资金50万元。",
+    "游客们在果园里采摘得不亦乐乎。",
+    "会议传达学习了市委全会决议精神。",
+    "会议听取了上次会议决定事项落实情况的汇报。",
+    "大会结束后，不少代表意犹未尽，决定留下来继续交流。",
+    "评委从500幅作品中选出得奖作品30幅。",
+    "今年首季，全市共签约项目26个。",
     # a line with no clause punctuation: a headline, a heading, a caption restating the body
     "江城市电器业商会换届 张三连任会长\n2024年3月5日，江城市电器业商会召开会员大会。",
     "选举事项\n与会会员对候选人名单进行了酝酿。",

@@ -296,8 +296,14 @@ def test_an_events_organisers_before_share_buttons_are_kept() -> None:
     ("發布日期：112-10-16　更新日期：112-10-17　發布單位：行政處　瀏覽人次：2,318", "2023-10-16"),  # a Minguo year
     ("2023年11月26日 星期日　06:30　更新：10:12", "2023-11-26"),
     ("时间：2023-05-08 10:42:17　来源：临澜区融媒体中心　点击：2745", "2023-05-08"),
+    ("【发布时间：2023-10-16】【来源：县政府办】", "2023-10-16"),
+    ("張貼日期：112-10-16　點閱數：1234", "2023-10-16"),
+    ("發布日期：中華民國112年10月16日　發布單位：行政處", "2023-10-16"),
     # a notice's event time, a body sentence opening on the event's date, a today widget: no stamp
     ("时间：2023年5月6日上午9时 地点：市政府会议室", None),
+    ("时间：2023年11月25日 14:30 地点：市图书馆三楼少儿阅读区", None),
+    ("2018年10月8日 江城市物流协会正式成立", None),
+    ("2024年3月5日 星期二 欢迎访问江城县人民政府网站", None),
     ("2023年6月28日上午，江城科技学院毕业典礼在体育馆举行。", None),
     ("设为首页 | 加入收藏 | 今天是：2023年2月1日 星期三", None),
 ])
@@ -312,6 +318,7 @@ def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds
     "相关阅读\n· 江城市政协会议闭幕 选举产生新一届常委（2023-02-16）\n· 市长来江城调研项目建设（2023-04-06）",
     "相關消息\n．本會與江城國小簽訂茶文化教育合作備忘錄（111-09-15）\n．第十屆茶席競賽成果公告（111-06-02）",
     "相关新闻\n> 青年发展委员会举行大会 通过新一年资助计划（11月20日）",
+    "相關報導\n江城縣啟動防汛應變機制\n2023年9月10日 江城縣啟動防汛IV級應急響應",
     # the neighbouring articles, the page's tags, a teaser of another article
     "上一則：本會獲評111年度社會團體評鑑優等（112-01-12）\n下一条：我校在省赛中获特等奖3项",
     "新聞關鍵字：社團 換屆 商會",
@@ -332,3 +339,16 @@ def test_prose_after_a_list_of_links_is_kept() -> None:
     text = ("2024年3月5日，江城市商会召开会员大会。\n相关新闻\n· 江城市商会召开理事会（2024-01-05）\n"
             "会后，与会会员参观了江城港。")
     assert clean(text).text == "2024年3月5日，江城市商会召开会员大会。\n会后，与会会员参观了江城港。"
+
+
+def test_a_schedule_and_a_latest_news_heading_are_the_body() -> None:
+    schedule = "本届读书节共安排三项主要活动：\n名家讲座（10月20日）\n亲子阅读分享会（10月22日）"
+    assert clean(schedule).text == schedule
+    latest = "2024年7月16日，江城市启动防汛应急响应。\n最新消息\n截至16日18时全市已转移群众1200人"
+    assert clean(latest).text == latest
+
+
+def test_a_labelled_stamp_wins_over_a_mastheads_date_of_the_visit() -> None:
+    article = clean("2024年3月5日 星期二\n江城县召开常务会议\n【发布时间：2023-10-16】【来源：县政府办】\n"
+                    "昨日，江城县召开常务会议。")
+    assert article.published == "2023-10-16"
