@@ -144,7 +144,8 @@ _PRIZE_BY = r"奖[^，,。；;！!？?]{0,4}由[^，,。；;！!？?]{1,30}?(?:�
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
-    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
+    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|会中|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
+    r"照案通过|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*(?:(?!{_BY_MEANS})[^，,。；;！!？?]){{0,24}}?{_ADOPTED_NOUN})|"
     r"选举(?!事项|程序|办法)|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
@@ -198,7 +199,8 @@ def outcome_kind(text: str) -> str | None:
 
 # Speech and opinion: what someone said is not what the event decided.
 SPEECH_VERB = re.compile(
-    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|提出|致辞|致词|讲话|发言|"
+    r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|"
+    r"提出(?!候选人|人选|名单|议案|提案|申请)|致辞|致词|讲话|发言|"
     r"(?<![的作做了况])说明(?!会|书)|提醒"
 )
 # A review of past work opening what it reviewed with a colon ("报告回顾了协会五年来的工作：…，推动成立
@@ -343,7 +345,8 @@ DEMONSTRATIVE = re.compile(r"(?:本次|此次|这次|该次|此番|这一|是次
 APPROVED_BY = re.compile(r"经[^，,。；;]{1,24}$")
 # Witnesses of an act: "出席并见证签约" reports who watched, the act is reported elsewhere.
 # "在X的见证下，双方签署…" is the act itself: the witness phrase ends before the comma.
-WITNESSED = re.compile(r"(?:见证|出席|参加|观摩|观看)了?[^\s，,。；;：:、]{0,4}$")
+# "出席会员无异议通过" has the members who attended as its subject: no witness.
+WITNESSED = re.compile(r"(?:见证|出席|参加|观摩|观看)了?(?!会员|代表|人员|党员|者)[^\s，,。；;：:、]{0,4}$")
 
 
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

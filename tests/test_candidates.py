@@ -413,6 +413,11 @@ OUTCOME_CASES = [
     # an enumerated item and a short body line short of its 。 are the body's
     ("会议审议通过了以下事项：\n一、《协会工作报告》\n二、选举张三为第三届理事会会长", "选举张三为第三届理事会会长"),
     ("2024年3月5日，协会召开会员大会。\n大会审议通过了《章程修正案》", "大会审议通过了《章程修正案》"),
+    # the members who attended as the subject, adopted as proposed (照案通过), nominating candidates
+    ("一、年度工作报告，经监事会审核后提请大会承认，全体出席会员无异议照案通过。", "全体出席会员无异议照案通过"),
+    ("经出席会员举手表决，赞成102票，照案通过。", "照案通过"),
+    ("会中通过《长期照顾服务补助自治条例》草案。", "会中通过《长期照顾服务补助自治条例》草案"),
+    ("支部委员会提出候选人，到会党员投票，王芳同志以41票当选为村党支部委员。", "王芳同志以41票当选为村党支部委员"),
     # the amount signed belongs to the signing it follows
     ("全县共签约12个项目，签约金额达36.5亿元。", "全县共签约12个项目，签约金额达36.5亿元"),
     # the terms of a deal after 依协议内容
