@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from .grammar import RELATED_LABEL
+from .grammar import ORG_NAME, RELATED_LABEL
 from .metadata import PageMeta, harvest_stamp, iso_stamp, split_stamp, take_metadata
 from .schema import Article, RawArticle
 from .script import fold
@@ -62,7 +62,11 @@ _WIDGET_LINE = re.compile(
 )
 _WIDGET_ANY = re.compile(
     r"文明上网|登录评论|验证码|还可以再输入|评论仅供网友|【\s*字体|字体\s*[:：]\s*大|"
-    r"点阅率|点击数|阅读量|浏览次数|Copyright|©|ICP备|公网安备",
+    r"点阅率|点击数|阅读量|浏览次数|Copyright|©|ICP备|公网安备|"
+    # a font-size switch, a search box, print and close buttons, a view counter, a skip link
+    r"字[号体级](?:设定|大小)?\s*[:：]?\s*[【\[]?\s*[大小]|请输入关键[字词]|打印本页|关闭窗口|[【\[](?:打印|关闭)[】\]]|"
+    r"[【\[]\s*大\s*中\s*小\s*[】\]]|(?:点击|点阅|浏览|阅读)(?:人次|次数|数|量|率)?\s*[:：]\s*\d|"
+    r"跳到主要内容|跳至主要内容|设为首页|加入收藏|^分享\s*[:：]",
     re.IGNORECASE,
 )
 # Links to the neighbouring articles, the tags of the page, and a teaser of another article:
@@ -76,6 +80,17 @@ _TEASER = re.compile(r"^【?(?:上一篇|下一篇|相关)?(?:预览|推荐阅�
 _LINK_ITEM = re.compile(r"[（(]\s*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[）)]$")
 # A line of a list of links reads as a headline: no full stop at its end, not a paragraph.
 LINK_LINE_MAX = 80
+# A site's menu: four or more short items, one of them a menu word ("首页 | 政务公开 | 新闻中心 | …",
+# "县府介绍 县长专区 新闻与公告 …"); a list of names has no menu word.
+_MENU_ITEM_SPLIT = re.compile(r"\s*[|｜/]\s*|\s+")
+_MENU_WORD = re.compile(r"首页|主页|回首页|网站导览|网站导航|导航|登录|登入|注册|订阅|English|RSS|简体|繁体|无障碍|"
+                        r"新闻|要闻|动态|公开|服务|概况|介绍|专区|专题|专栏|视频|互动|联系|关于|公告|:::",
+                        re.IGNORECASE)
+MENU_ITEM_MAX = 8
+# A site's own name on the line above its headline: "江城县人民政府门户网站", "江城发布", "晴报新闻网 SKY DAILY".
+_SITE_NAME = re.compile(r"(?:网|网站|门户|官网|发布|资讯网|信息网|新闻网|在线|频道|DAILY|NEWS)(?:\s*[|｜\-—].*)?$",
+                        re.IGNORECASE)
+SITE_NAME_MAX = 24
 _IMAGE_LINE = re.compile(
     r"^(?:\S{0,60}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)|"
     r"(?:图片|图|照片|视频)\s*\d{0,3}|"
@@ -130,6 +145,7 @@ _MOJIBAKE = re.compile(
 CAPTION_MAX = 30
 WIDGET_MAX = 40
 TITLE_MAX = 64
+STAMP_LINE_MAX = 40  # a line opening on a stamp and this short is the stamp and its fields
 MIN_DUP_KEY = 8
 MIN_DUP_SENTENCE = 20
 
@@ -160,7 +176,7 @@ def clean(raw: RawArticle | str) -> Article:
     lines = _drop_furniture(lines, meta)
     title = _title(raw.title, lines)
     body = _dedupe(lines, title, meta)
-    if title and (not body or _key(body[0][1]) != _key(title)):
+    if title and all(_key(line) != _key(title) for _, line in body[:2]):  # under the site's name, or first
         body.insert(0, (0, title))
     out = "\n".join(line for _, line in body)
     return Article(
@@ -216,6 +232,10 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
         in_links = False
         if (stamp := harvest_stamp(line)) is not None:
             stamps.append(stamp)
+            if not stamp[1] and len(line) <= STAMP_LINE_MAX:  # "2022-12-05 08:45　某某新闻网　记者 甲"
+                take_metadata(line, meta)  # a stamp its own rules read keeps its time of day
+                meta.cut("metadata", line, number)
+                continue
         kind = _furniture_kind(line, after_image, meta)
         after_image = kind == "image" or (after_image and kind is not None)
         if kind == "breadcrumb":
@@ -241,6 +261,23 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
                 survivors.append((number, line))
         kept = survivors
     return kept
+
+
+def _is_site_name(line: str) -> bool:
+    """The first line names the site ("江城县人民政府门户网站", "江城发布") or its owner alone ("江城市商会")."""
+    folded = fold(line)
+    return len(line) <= SITE_NAME_MAX and bool(_SITE_NAME.search(folded) or ORG_NAME.match(folded))
+
+
+def _is_menu(folded: str) -> bool:
+    """A line of a site's menu: four or more short items, a menu word among them, no sentence."""
+    if _SENTENCE_PUNCT.search(folded):
+        return False
+    items = [item for item in _MENU_ITEM_SPLIT.split(folded) if item]
+    if len(items) < 3 or any(len(item) > MENU_ITEM_MAX for item in items):
+        return False
+    menu_words = sum(bool(_MENU_WORD.search(item)) for item in items)
+    return menu_words >= (1 if len(items) >= 4 else 2)
 
 
 def _listed_link(line: str) -> bool:
@@ -292,11 +329,11 @@ def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
     folded = fold(line)
     if _BREADCRUMB_HEAD.match(folded) or _is_breadcrumb(line):
         return "breadcrumb"
-    if _IMAGE_LINE.match(folded) or (_IMAGE_REF.search(folded) and len(line) <= LINK_LINE_MAX and "。" not in line):
+    if _IMAGE_LINE.match(folded) or (_IMAGE_REF.search(folded) and len(line) <= LINK_LINE_MAX):
         return "image"
     if _URL_LINE.match(folded) or _NEIGHBOUR_LINK.match(folded) or _TEASER.search(folded):
         return "link"
-    if _TAG_LINE.match(folded):
+    if _TAG_LINE.match(folded) or _is_menu(folded):
         return "widget"
     if _LINK_ITEM.search(folded) and _listed_link(line) and "。" not in line:
         return "link"
@@ -343,6 +380,8 @@ def _title(explicit: str | None, lines: list[tuple[int, str]]) -> str | None:
     if not lines:
         return None
     first = lines[0][1].strip("「」『』")
+    if len(lines) > 1 and _is_site_name(first):
+        first = lines[1][1].strip("「」『』")  # the site's name (or its owner's) above its headline
     if len(first) > TITLE_MAX or "。" in first.rstrip("。") or first.endswith("。"):
         return None
     if first.count(",") + first.count("，") > 2:

@@ -27,7 +27,7 @@ _URL_KEYS = r"(?:[Ss]ource\s+)?URL|[Uu]rl|(?:来源)?网址|原文(?:链接|连�
 _URL_KEY = re.compile(rf"^(?:{_URL_KEYS})$")
 _URL = re.compile(r"https?://[^\s<>\"'，。；、）)]+", re.IGNORECASE)
 _FIELD = re.compile(
-    rf"(?P<key>{_URL_KEYS}|来源|稿源|作者|记者|编辑|责编|责任编辑|通讯员|摄影|原标题)\s*[:：]\s*"
+    rf"(?P<key>{_URL_KEYS}|来源|稿源|作者|撰文|撰稿|文字|记者|编辑|责编|责任编辑|通讯员|摄影|原标题)\s*[:：]\s*"
 )
 _BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|责编|编辑)\s*[:：].*)[）)]$")
 

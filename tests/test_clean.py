@@ -352,3 +352,30 @@ def test_a_labelled_stamp_wins_over_a_mastheads_date_of_the_visit() -> None:
     article = clean("2024年3月5日 星期二\n江城县召开常务会议\n【发布时间：2023-10-16】【来源：县政府办】\n"
                     "昨日，江城县召开常务会议。")
     assert article.published == "2023-10-16"
+
+
+@pytest.mark.parametrize("line", [
+    "首页 | 政务公开 | 新闻中心 | 通知公告 | 政务服务 | 互动交流",
+    "縣府介紹　縣長專區　新聞與公告　便民服務　施政計畫",
+    "網站導覽 | English | 會員登入",
+    "【字号 大 中 小】 【打印】 分享到：朋友圈 微博",
+    "字级设定：小 中 大　友善列印",
+    "搜索：请输入关键字  高级搜索",
+    "设为首页 | 加入收藏",
+])
+def test_a_sites_menus_and_switches_are_furniture(line: str) -> None:
+    body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。"
+    assert clean(f"{body}\n{line}\n").text == body
+
+
+def test_names_separated_by_spaces_are_no_menu() -> None:
+    text = "2024年3月5日，江城市商会召开会员大会。\n新任理事：张三 李四 王五 赵六 孙七"
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("site", ["江城县人民政府门户网站", "江城发布", "晴報新聞網 SKY DAILY", "江城市烘焙食品行业协会"])
+def test_the_headline_under_the_sites_name_is_the_title(site: str) -> None:
+    article = clean(f"{site}\n江城市商会召开第五届会员大会\n2022-12-05 08:45　江城新闻网　记者 王五\n"
+                    "12月3日，江城市商会召开第五届会员大会。")
+    assert article.title == "江城市商会召开第五届会员大会"
+    assert article.published.startswith("2022-12-05") and "08:45" not in article.text
