@@ -101,8 +101,8 @@ _IMAGE_LINE = re.compile(
 _LEAD_LABEL = re.compile(r"^(?:【\s*(?:摘要|导读|核心提示|内容提要|编者按)\s*】|"
                          r"(?:摘要|导读|核心提示|内容提要)\s*[:：])\s*")
 # A line that shows an image: "[图片] 2023forum.jpg 重点项目集中签约" (its caption restates the body).
-_IMAGE_REF = re.compile(r"^[\[【]\s*(?:图片|图|照片|image|img|photo)\s*[\]】]|\S+\.(?:jpe?g|png|gif|webp)(?![\w.])",
-                        re.IGNORECASE)
+_IMAGE_REF = re.compile(r"^[\[【]\s*(?:图片|图|照片|image|img|photo)\s*[\]】]|"
+                        r"[A-Za-z0-9_\-]+\.(?:jpe?g|png|gif|webp)(?![\w.])", re.IGNORECASE)
 _IMAGE_PREFIX = re.compile(r"^(?:插入|添加)(?:视频|图片)(?=\S)")
 _CREDIT_LINE = re.compile(
     rf"^(?:[（(]?\s*[{_CJK}]{{2,4}}\s*摄[）)]?|"
@@ -329,13 +329,13 @@ def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
     folded = fold(line)
     if _BREADCRUMB_HEAD.match(folded) or _is_breadcrumb(line):
         return "breadcrumb"
-    if _IMAGE_LINE.match(folded) or (_IMAGE_REF.search(folded) and len(line) <= LINK_LINE_MAX):
+    if _IMAGE_LINE.match(folded) or (len(line) <= LINK_LINE_MAX and _IMAGE_REF.search(folded)):
         return "image"
     if _URL_LINE.match(folded) or _NEIGHBOUR_LINK.match(folded) or _TEASER.search(folded):
         return "link"
     if _TAG_LINE.match(folded) or _is_menu(folded):
         return "widget"
-    if _LINK_ITEM.search(folded) and _listed_link(line) and "。" not in line:
+    if _listed_link(line) and "。" not in line and _LINK_ITEM.search(folded):
         return "link"
     if len(line) <= WIDGET_MAX and (_WIDGET_LINE.match(folded) or _WIDGET_ANY.search(folded)):
         return "widget"
