@@ -141,19 +141,27 @@ _PRIZE_WON = (r"获(?!邀|取|悉|批|益|赠|准|利)(?:得了?)?[^，,。；;�
               r"(?:(?<![抽夸褒颁])奖(?![金励补学品券])|称号)")
 # A prize and its winner by 由 ("金奖由甲队夺得", "银奖由乙获得").
 _PRIZE_BY = r"奖[^，,。；;！!？?]{0,4}由[^，,。；;！!？?]{1,30}?(?:获得|夺得|摘得)"
+# A gift pledged or made with its amount ("宣布个人捐资港币五十万元", "承诺每年拨款五十万元"): a concrete
+# commitment; without an amount ("出资代表", "捐款捐物") it names no act of this event.
+_AMOUNT = (r"[0-9０-９.,，〇零一二三四五六七八九十百千两]+\s*(?:余|多)?\s*[万亿]?\s*(?:余|多)?\s*"
+           r"(?:元|港元|港币|澳门元|美元|欧元|新台币|台币)")
+PLEDGE = rf"(?:捐赠|捐资|捐款|捐出|捐助|认捐|拨款|出资)(?=[^，,。；;]{{0,16}}?{_AMOUNT})"
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|会中|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
-    r"照案通过|"
+    # an adoption told of what was adopted, by the way it passed ("两份报告经与会会员鼓掌通过", "修章案获得通过")
+    r"照案通过|(?:鼓掌|举手|投票|获得?)(?:表决)?通过(?!率)|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*(?:(?!{_BY_MEANS})[^，,。；;！!？?]){{0,24}}?{_ADOPTED_NOUN})|"
-    r"选举(?!事项|程序|办法)|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
+    r"选举(?!事项|程序|办法)|获选(?!人)|(?<![曾已])连任(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
     rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|(?<!采)摘得|夺冠|夺魁|"
     r"任命|聘任|聘请|免去|"
-    r"(?:会议|大会|研究|一致|并|还|同时|会上|会中)决定(?!事项|精神|的)|作出决定|决议(?!精神)|责成|批准|"
+    r"(?:会议|大会|研究|一致|并|还|同时|会上|会中)决定(?!事项|精神|的)|作出决定|"
+    # the deciding body as the subject ("理事会决定…", "商会决定向…捐赠十万元")
+    r"(?<!根据)(?<!按照)(?<!依据)(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|决议(?!精神)|责成|批准|"
     # a decision opening its clause, the sentence's subject deciding ("会议研究了…，决定启动…")
     r"(?<=[，,；;])决定(?![了着性的]|事项|精神)|"
     # taking the oath of office ("全体理事宣誓就职")
@@ -168,7 +176,8 @@ STRONG_OUTCOME = compile_guarded(
     # a decision read out: "宣读了《关于表彰…的决定》"
     r"宣读了?[：:]?[^。；;，,]{0,60}?(?:决定|通知|决议|命令|通报|批复|名单|公告)|"
     # party membership decided: "张三等四名同志按期转为正式党员", "被接收为中国共产党预备党员"
-    rf"{ADMITTED}"
+    rf"{ADMITTED}|"
+    rf"{PLEDGE}"
 )
 # The officers an election produced, as a sentence that is nothing but the list ("新任常务理事张三、
 # 李四，理事王五…。"); "新任会长张三表示…" or "新任会长张三、秘书长李四出席…" name people doing something else.
@@ -176,7 +185,7 @@ OFFICER_LIST = re.compile(rf"新任(?:{TITLE}{PERSON}(?:、{PERSON})*[，,、]?)
 # Kinds of outcome: two adjacent clauses of one kind ("选举A为会长，选举B为秘书长") report one outcome.
 OUTCOME_KINDS = {
     "adopted": re.compile(r"通过|同意|审定|批准|修订"),
-    "elected": re.compile(r"选举|当选|选出|增选|补选|推选|投票产生|改选|换届"),
+    "elected": re.compile(r"选举|当选|获选|连任|选出|增选|补选|推选|投票产生|改选|换届"),
     "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
     "terms": re.compile(rf"{_BY_AGREEMENT}|{_AGREEMENT_CONTENT}"),
     "awarded": re.compile(rf"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评|被评为|荣膺|{_PRIZE_WON}|{_PRIZE_BY}|"
@@ -188,6 +197,7 @@ OUTCOME_KINDS = {
     "read": re.compile(r"宣读"),
     "decided": re.compile(r"决定|决议|责成"),
     "founded": re.compile(r"成立|发布|启动"),
+    "pledged": re.compile(r"捐赠|捐资|捐款|捐出|捐助|认捐|拨款|出资"),
 }
 
 
@@ -231,7 +241,7 @@ BACKGROUND = re.compile(
 )
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
 BACKGROUND_OPENER = re.compile(
-    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来|"
+    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来|(?:[一二三四五六七八九十两]{1,3}|[0-9]{1,2})年来|"
     # a period's tally: "一季度，经开区新签约项目9个", "上半年，全市共签约…"
     r"(?:今年|去年)?(?:[一二三四1-4]季度?|第[一二三四1-4]季度?|首季度?|前三季度?|上半年|下半年|[1-9]\s*[-—至~]\s*1?[0-9]月)[，,])"
 )

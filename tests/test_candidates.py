@@ -422,6 +422,19 @@ OUTCOME_CASES = [
     ("全县共签约12个项目，签约金额达36.5亿元。", "全县共签约12个项目，签约金额达36.5亿元"),
     # the terms of a deal after 依协议内容
     ("依协议内容，甲医院每周派医师到乡医院坐诊。", "依协议内容，甲医院每周派医师到乡医院坐诊"),
+    # an adoption told of what was adopted, by the way it passed
+    ("会上，两份报告经与会会员鼓掌通过。", "两份报告经与会会员鼓掌通过"),
+    ("经举手表决，章程修正案获得通过。", "章程修正案获得通过"),
+    ("年度预算方案获全体理事投票通过。", "年度预算方案获全体理事投票通过"),
+    # re-elected, elected by 获选
+    ("赵明轩获选连任理事长，钱立群任秘书长。", "赵明轩获选连任理事长"),
+    ("大会上，孙海燕连任会长。", "孙海燕连任会长"),
+    # the deciding body as the subject
+    ("理事会决定，明年三月召开第五次会员代表大会。", "理事会决定，明年三月召开第五次会员代表大会"),
+    ("商会决定向县慈善总会捐赠二十万元。", "商会决定向县慈善总会捐赠二十万元"),
+    # a gift pledged or made, with its amount
+    ("基金会承诺未来三年每年拨款八十万元资助获奖学生。", "承诺未来三年每年拨款八十万元资助获奖学生"),
+    ("他当场宣布个人捐资港币三十万元，设立助学基金。", "宣布个人捐资港币三十万元"),
 ]
 
 
@@ -730,6 +743,17 @@ NOT_OUTCOME_CASES = [
     "大会依章程以无记名投票办理第十届理监事改选。",
     # 并通过 as "by means of"
     "会员们还通过网络平台观看了直播。",
+    # a rate, not an adoption; a candidate, not one elected; offices held before, or as an attribute
+    "本期培训考试获得通过率达到九成。",
+    "获选人名单将在官网公示。",
+    "他曾连任三届会长。",
+    "连任两届会长的王志远今天正式卸任。",
+    # a decision cited, not taken here
+    "根据理事会决定，会费标准维持不变。",
+    # a gift with no amount, a funder named as a thing, a tally over years
+    "会员企业踊跃捐款捐物，支援灾区重建。",
+    "会议听取了关于政府方出资代表的情况汇报。",
+    "五年来，商会组织会员企业结对帮扶，捐款折合人民币二千一百万元。",
 ]
 
 
