@@ -723,9 +723,12 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
     clause = folded[clause_start : marker.end() + 6]
     if g.BACKGROUND.search(clause) or g.BACKGROUND_OPENER.match(folded, sentence_start):
         return False
-    since = g.SINCE_YEAR.search(folded, sentence_start, marker.start())
+    since = g.SINCE_YEAR.search(folded, sentence_start, marker.start()) or g.EARLIER.search(
+        folded, sentence_start, marker.start())
     if since and not g.THIS_EVENT_CLAUSE.search(folded, since.end(), marker.start()):
         return False
+    if g.WHETHER.search(folded, max(sentence_start, marker.start() - 2), marker.start()):
+        return False  # "是否当选": a form's field or a question
     if marker.start() > sentence_start and g.NEWLY_ELECTED.match(folded, marker.start() - 1):
         return False  # "新当选会长张三…": the office named as an attribute
     if g.outcome_kind(marker.group()) == "admitted" and (
@@ -744,6 +747,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.ATTRIBUTIVE.match(folded, marker.end()) or g.CEREMONY_AFTER.match(folded, marker.end()):
         return False
+    if g.outcome_kind(marker.group()) != "adopted" and g.NOMINAL_AFTER.match(folded, marker.end()):
+        return False  # "学位授予建议名单": the act names a list, a rule or a condition
     if g.DEMONSTRATIVE.search(folded, max(sentence_start, marker.start() - 2), marker.start()):
         return False
     if marker.group() == "批准" and g.APPROVED_BY.search(folded, sentence_start, marker.start()):

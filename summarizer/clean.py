@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from .grammar import ORG_NAME, RELATED_LABEL
+from .grammar import ORG_NAME, RELATED_INLINE, RELATED_LABEL
 from .metadata import PageMeta, harvest_stamp, iso_stamp, split_stamp, take_metadata
 from .schema import Article, RawArticle
 from .script import fold
@@ -225,7 +225,8 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
         line = _drop_instructions(line, number, meta)
         if not line:
             continue
-        if RELATED_LABEL.match(fold(line)) or (in_links and _listed_link(line)):
+        if (RELATED_LABEL.match(folded := fold(line)) or RELATED_INLINE.match(folded)
+                or (in_links and _listed_link(line))):
             meta.cut("link", line, number)
             in_links = True
             continue

@@ -15,10 +15,12 @@ import re
 from .patterns import compile_guarded
 
 # A page's list of links to other articles: a label line, then bare headlines.
-RELATED_LABEL = re.compile(
-    r"\s*(?:(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)(?:新闻|阅读|文章|报道|报导|链接|连结|资讯|推荐|动态)|"
-    r"相关(?:消息|快讯))(?:推荐)?\s*[:：]?\s*$"
-)
+_RELATED = (r"\s*[【\[〖(（]?\s*(?:(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)"
+            r"(?:新闻|阅读|文章|报道|报导|链接|连结|资讯|推荐|动态)|相关(?:消息|快讯)|(?:学术|活动|讲座|会议)预告)"
+            r"(?:推荐)?\s*[】\]〗)）]?")
+RELATED_LABEL = re.compile(rf"{_RELATED}\s*[:：]?\s*$")
+# The label and its headlines on one line ("延伸阅读：甲公会改选 新任理事长…｜乙…"): no sentence of prose.
+RELATED_INLINE = re.compile(rf"{_RELATED}\s*[:：][^。！!？?]+$")
 # Clause and sentence boundaries (ASCII and full-width punctuation).
 CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n：:]")
 # A line with no clause punctuation is a headline, a section heading or an item of a list ("甲商会
@@ -149,9 +151,14 @@ PLEDGE = rf"(?:捐赠|捐资|捐款|捐出|捐助|认捐|拨款|出资)(?=[^，,
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
-    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|会中|大比数|多数票|无异议)\S{0,3}?(?:通过|同意)|通过了(?!解)|通过《|"
-    # an adoption told of what was adopted, by the way it passed ("两份报告经与会会员鼓掌通过", "修章案获得通过")
-    r"照案通过|(?:鼓掌|举手|投票|获得?)(?:表决)?通过(?!率)|"
+    # (within its clause: "审议结果：通过" is a form's field, "会议经表决，通过了…" adopts in its second clause)
+    r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|会中|大比数|多数票|无异议)[^\s，,。；;：:、]{0,3}?(?:通过|同意)|"
+    r"通过了(?!解)|通过《|(?<=表决[，,])(?:通过|同意)|"
+    # an adoption told of what was adopted, by the way it passed ("两份报告经与会会员鼓掌通过", "修章案获得通过");
+    # "其余议案均获通过" sums up the items told one by one
+    r"照案通过|(?<![均都皆])(?:鼓掌|举手|投票|获得?)(?:表决)?通过(?!率)|"
+    # an item of a list of decisions, or a further one after a semicolon ("会议议定：一、同意《…》；同意推荐…")
+    r"(?<=[、.．)）；;])(?<![^\n一二三四五六七八九十0-9（(][、.．)）])(?:原则)?同意(?!见|书)|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*(?:(?!{_BY_MEANS})[^，,。；;！!？?]){{0,24}}?{_ADOPTED_NOUN})|"
     r"选举(?!事项|程序|办法)|获选(?!人)|(?<![曾已])连任(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
@@ -161,7 +168,7 @@ STRONG_OUTCOME = compile_guarded(
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上|会中)决定(?!事项|精神|的)|作出决定|"
     # the deciding body as the subject ("理事会决定…", "商会决定向…捐赠十万元")
-    r"(?<!根据)(?<!按照)(?<!依据)(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|决议(?!精神)|责成|批准|"
+    r"(?<!根据)(?<!按照)(?<!依据)(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|(?<!否)决议(?!精神)|责成|批准|"
     # a decision opening its clause, the sentence's subject deciding ("会议研究了…，决定启动…")
     r"(?<=[，,；;])决定(?![了着性的]|事项|精神)|"
     # taking the oath of office ("全体理事宣誓就职")
@@ -275,7 +282,7 @@ ANOTHER_EVENT_DECIDED = re.compile(
     r"决定[，,]?[^。；;]{0,40}?(?:举办|举行|召开)|(?:下一届|下届|明年的?|下次)[^。；;]{0,20}?(?:拟|将)"
 )
 # A caption named as one ("图为与会嘉宾为…授牌", "上图：…"): it restates the body.
-CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:])")
+CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:]|[▲△▼▽]\s*)")
 # The honoured named as people ("受表彰人员", "获奖代表", "为受表彰的集体颁发…"): an award told
 # elsewhere, referred to, not one made here.
 HONOURED = re.compile(
@@ -317,7 +324,8 @@ BARE_YEAR = re.compile(
 ADOPTED_OBJECT = re.compile(
     rf"了?\s*(?:[《“\"「]|{_ADOPTED_THING}|"
     # an act adopted: "通过委任甲为核数师", "通过修订会章第八条"
-    r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任)(?![^，,。；;]*(?:方式|办法|形式|途径|手段))|\s*(?:[。；;！!，,]|$))"
+    r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任|聘请|授予|颁发|表彰|撤销|免去|设立|成立|追认|接受)"
+    r"(?![^，,。；;]*(?:方式|办法|形式|途径|手段))|\s*(?:[。；;！!，,]|$))"
 )
 # "新当选的会长", "新当选会长张三": an office newly taken named as an attribute ("重新选举",
 # "新增选了13名委员" and "王立新当选会长" are acts): 新 opens the phrase, after a clause break or
@@ -347,6 +355,16 @@ COARSE_DATED = re.compile(
 CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼|礼(?![品物金包仪貌]))")
 # "新当选的会长…": the election named as an attribute, not reported as an act.
 ATTRIBUTIVE = re.compile(r"的")
+# An act named as a thing by the noun it qualifies ("学位授予建议名单", "表彰名单", "授予条件"); what a
+# meeting adopted may be a list ("审议通过…名单"), so adoptions are not read so.
+NOMINAL_AFTER = re.compile(r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限)")
+# "此前/早前/先前…": a sentence about an earlier time, unless a later clause turns to this event.
+EARLIER = re.compile(r"早前|先前|此前|之前(?![，,])")
+# A room of a body's premises after its name ("在县人大常委会会议室举行"): the body owns the venue, which
+# does not say it is no host.
+ROOM = re.compile(r"\S{0,2}?(?:会议室|会议厅|报告厅|多功能厅|礼堂|会堂|大厅|讲堂|会所)")
+# A question or a form's field ("是否当选", "是否通过"): no act.
+WHETHER = re.compile(r"是否$")
 # "缔结签约仪式", "签约仪式": a ceremony named as a thing.
 CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会)|礼(?![品物金包仪貌])")
 # "以本次签约为契机": an act pointed at by a demonstrative is named as a thing, not reported.

@@ -205,7 +205,7 @@ def _resolutions(text: str, reply: ModelReply, candidates: Candidates, offer: Of
         out.append(ProposedResolution(c.evidence, c.evidence, "both", c.span))
     for resolution in reply.other_resolutions:
         evidence = OUTCOME_MARK.sub("", resolution.evidence).strip()
-        same = any(_overlap(fold(evidence), fold(c.evidence)) for c in candidates.outcomes)
+        same = any(_overlap(fold(strip_pinyin(evidence)), fold(c.evidence)) for c in candidates.outcomes)
         out.append(ProposedResolution(resolution.text.strip() or evidence, evidence, "both" if same else "model"))
     if use_rules:
         taken = [span for r in out if (span := r.span or _located(text, r.evidence))]
@@ -218,7 +218,9 @@ def _resolutions(text: str, reply: ModelReply, candidates: Candidates, offer: Of
 
 
 def _located(text: str, quote: str) -> tuple[int, int] | None:
-    """Where a written-out quote stands in the article, if it is there as written (either script)."""
+    """Where a written-out quote stands in the article, if it is there as written (either script; a
+    quote copied with the page's ``實(shí)``-style annotations stands where the cleaned text has none)."""
+    quote = strip_pinyin(quote)
     at = fold(text).find(fold(quote)) if quote else -1
     return (at, at + len(quote)) if at >= 0 else None
 

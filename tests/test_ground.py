@@ -158,6 +158,10 @@ def test_whose_speech_it_is_decides(evidence: str, speech: bool) -> None:
         ("甲商會", "甲商會出席會議並致辭", "organiser", True),
         ("甲商会", "甲商会主办并致辞", "organiser", False),
         ("乙酒店", "年会在乙酒店召开", "organiser", True),
+        # a room of the body's own premises is the venue; the body may still have held the meeting
+        ("县人大常委会", "县人大常委会第二十一次会议在县人大常委会会议室举行", "organiser", False),
+        ("縣人大常委會", "縣人大常委會第二十一次會議在縣人大常委會會議室舉行", "organiser", False),
+        ("县人大常委会", "座谈会在县人大常委会召开", "organiser", True),
         ("丙", "会议由丙主持，丁出席", "chair", False),
         ("丁", "会议由丙主持，丁出席", "chair", True),
     ],

@@ -6,7 +6,7 @@ import opencc
 import pytest
 
 from summarizer.candidates import collect_candidates
-from summarizer.clean import clean
+from summarizer.clean import clean, strip_pinyin
 from summarizer.merge import AUTO_HOST_RULES, merge, tidy_event
 from summarizer.prompt import build_prompt
 from summarizer.schema import ModelHost, ModelReply, ModelResolution
@@ -335,3 +335,17 @@ def test_a_rule_outcome_cut_differently_from_the_models_quote_is_not_added_besid
         assert [fold(r.evidence) for r in merged.resolutions] == [quote]
         silent, _ = _merged(written, ModelReply(event="理事会"))
         assert [r.source for r in silent.resolutions] == ["rules"]  # alone, the rule's outcome is added
+
+
+def test_a_quote_copied_with_the_pages_pinyin_annotations_is_the_models_cut() -> None:
+    """The page writes "審議(yì)通過"; the cleaned text has no annotations. The model's two quotes,
+    copied with them, stand where the text tells them: the rule's cut of the same sentence is not
+    added beside them, and neither is dropped as a restatement of it."""
+    text = ("2023年10月28日，江城商會召開會員大會。大會審議(yì)通過了第三屆理事會工作報告，"
+            "審議(yì)通過了新修訂的《江城商會章程》。")
+    quotes = ["審議(yì)通過了第三屆理事會工作報告", "審議(yì)通過了新修訂的《江城商會章程》"]
+    reply = ModelReply(event="會員大會", other_resolutions=[ModelResolution(text=q, evidence=q) for q in quotes])
+    merged, _ = _merged(text, reply)
+    assert [r.source for r in merged.resolutions] == ["both", "both"], merged.resolutions
+    assert [fold(strip_pinyin(r.evidence)) for r in merged.resolutions] == [
+        fold(strip_pinyin(q)) for q in quotes]
