@@ -461,7 +461,9 @@ def _chair_pieces(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _chair_person(piece: str, bare_ok: bool) -> tuple[int, int] | None:
-    """(start, end) of the person's name in "会长张三" / "张三会长" / (after 由) "张三"."""
+    """(start, end) of the person's name in "会长张三" / "张三会长" / (after 由) "张三"; an honorific
+    after the name ("董事长王建平先生", "陈大文女士") is no part of it."""
+    piece = g.HONORIFIC.sub("", piece)
     for pattern in (_CHAIR_TITLE_FIRST, _CHAIR_NAME_FIRST):
         match = pattern.search(piece)
         name = match.group("name") if match else ""

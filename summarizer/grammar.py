@@ -39,6 +39,8 @@ ORGANISER_MARK = r"(?:联合|共同)?主办"
 # "综合办公室", "联合办事处": 合办/联办 inside a word are no marker.
 CO_ORGANISER_MARK = r"承办|协办|(?:联办|合办)(?!公|事)"
 CHAIR_MARK = r"主持"
+# A courtesy after a person's name ("王建平先生", "陈美玲女士", "李强同志").
+HONORIFIC = re.compile(r"(?<=[\u3400-\u9fff])(?:先生|女士|小姐|同志)$")
 # Adverbs of a record right before a role marker: "曾主办", "多次承办", "连续三年协办".
 HISTORY_ADVERB = re.compile(r"(?:曾经|曾|多次|屡次|先后|历年|连续[^\s，,。；;]{0,3}?)$")
 # A role marker inside a phrase makes it a clause ("由A主办"), never a name.

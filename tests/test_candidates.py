@@ -51,6 +51,10 @@ def _hosts(text: str) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------ hosts
 
 HOST_CASES = [
+    # a courtesy after the chair's name
+    ("本次股东大会由公司董事会召集，会议由公司董事长赵国平先生主持。", {("赵国平", "chair", "chair")}),
+    ("大会由会长陈大文先生主持。", {("陈大文", "chair", "chair")}),
+    ("会议由秘书长周美玲女士主持。", {("周美玲", "chair", "chair")}),
     # preparation, a future opening date, a word that only holds 拟 or 决定: still this event's hosts
     ("经过半年筹备，本届论坛由江城市人民政府主办，江城市商务局承办。",
      {("江城市人民政府", "organiser", "by-marker"), ("江城市商务局", "co-organiser", "by-marker")}),
