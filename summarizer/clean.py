@@ -142,6 +142,16 @@ _MOJIBAKE = re.compile(
     rf"\?{{2,}}|\?[;；]\?|\ufffd|锟斤拷|烫烫烫|屯屯屯|(?<=[{_CJK}])\?(?=[{_CJK}a-z{_TONED}])"
 )
 
+# UTF-8 bytes read as GBK turn a page's Chinese into runs of rare characters ("涓婁竴绡囷細" for "上一篇：",
+# "鐩稿叧鏂伴椈" for "相关新闻"), often in its menus and labels, with "\ufffd" where a byte was lost.
+# Such a run is read back when its GBK bytes are UTF-8 for common characters (see ``_repair_run``).
+_GBK_READ_RUN = re.compile(r"[^\x00-\x7f\s\ufffd]{3,}")
+_UTF8_CJK = re.compile(rb"(?:[\xe2-\xe9\xef][\x80-\xbf]{2})+")
+# What gives such a page away cheaply: Cyrillic, Greek or private-use letters among Chinese, a lost byte
+# after a character, or the characters UTF-8's commonest lead bytes become (all rare in real text).
+_MOJIBAKE_HINT = re.compile(r"[\u0400-\u04ff\u0370-\u03ff\ue000-\uf8ff]|[\u4e00-\u9fff]\ufffd|"
+                            r"[鍙鏂鐨涓浜鍏绗缁锛銆閫]")
+
 CAPTION_MAX = 30
 WIDGET_MAX = 40
 TITLE_MAX = 64
@@ -165,6 +175,8 @@ def clean(raw: RawArticle | str) -> Article:
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
+    if _MOJIBAKE_HINT.search(text):
+        text = repair_gbk_mojibake(text)
     toneless = len(_PINYIN.findall(text)) >= MIN_TONED_FOR_TONELESS
     lines: list[tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -194,6 +206,56 @@ def clean(raw: RawArticle | str) -> Article:
         chars_in=len(raw.text),
         chars_out=len(out),
     )
+
+
+def repair_gbk_mojibake(text: str) -> str:
+    """Read back the runs of ``text`` that are UTF-8 read as GBK; the rest is left as it is."""
+    return _GBK_READ_RUN.sub(lambda m: _repair_run(m.group()), text)
+
+
+def _repair_run(run: str) -> str:
+    """A run is replaced piece by piece: a piece starts on a character's first byte and ends on a
+    character's last, its bytes are whole UTF-8 characters (a multiple of six bytes: three of GBK's
+    two-byte characters are two of UTF-8's three-byte ones), and what they spell are characters of
+    GB2312 or Big5. Genuine rare characters almost never line up so; a byte the page lost
+    (``\ufffd`` between runs) leaves its neighbours as they were."""
+    try:
+        data = run.encode("gb18030")
+    except UnicodeEncodeError:
+        return run
+    starts, at = set(), 0
+    for ch in run:
+        starts.add(at)
+        at += len(ch.encode("gb18030"))
+    starts.add(at)
+    out, done = [], 0
+    for match in _UTF8_CJK.finditer(data):
+        begin = match.start() if match.start() in starts else match.start() + 3
+        end = begin + (match.end() - begin) // 6 * 6
+        while end > begin and end not in starts:
+            end -= 6
+        if end - begin < 6:
+            continue
+        spelled = data[begin:end].decode("utf-8")
+        if not all(_common(ch) for ch in spelled):
+            continue
+        out.append(data[done:begin].decode("gb18030"))
+        out.append(spelled)
+        done = end
+    if not out:
+        return run
+    out.append(data[done:].decode("gb18030"))
+    return "".join(out)
+
+
+def _common(ch: str) -> bool:
+    for codec in ("gb2312", "big5"):
+        try:
+            ch.encode(codec)
+            return True
+        except UnicodeEncodeError:
+            continue
+    return False
 
 
 def strip_pinyin(text: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.clean import clean, strip_pinyin
+from summarizer.clean import clean, repair_gbk_mojibake, strip_pinyin
 from summarizer.load import load_article
 
 from .conftest import gold_pairs, gold_phrases
@@ -383,3 +383,33 @@ def test_the_headline_under_the_sites_name_is_the_title(site: str) -> None:
                     "12月3日，江城市商会召开第五届会员大会。")
     assert article.title == "江城市商会召开第五届会员大会"
     assert article.published.startswith("2022-12-05") and "08:45" not in article.text
+
+
+def _read_as_gbk(text: str) -> str:
+    """What a page in UTF-8 looks like when read as GBK, a lost byte shown as U+FFFD."""
+    return text.encode("utf-8").decode("gbk", errors="replace")
+
+
+@pytest.mark.parametrize("label", ["上一篇：", "相关新闻", "下一條：", "分享到：", "关于我们"])
+def test_labels_of_a_page_read_in_the_wrong_encoding_are_read_back(label: str) -> None:
+    garbled = _read_as_gbk(label)
+    assert garbled != label
+    assert repair_gbk_mojibake(garbled) == label
+
+
+def test_furniture_read_in_the_wrong_encoding_is_still_cut() -> None:
+    body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举张三为会长。"
+    page = f"{body}\n{_read_as_gbk('相关新闻')}\n· 江城市政协会议闭幕 选举产生新一届常委（2023-02-16）\n" \
+           f"{_read_as_gbk('上一篇：')}江城市物流协会召开理事会\n"
+    assert clean(page).text == body
+
+
+@pytest.mark.parametrize("text", [
+    # genuine text, rare characters and the other script included, is left as it is
+    "鏈條協會第三屆會員大會在臺北召開，會議由理事長鄭鏈主持。",
+    "浜松市与江城市缔结友好城市关系，双方签署了合作备忘录。",
+    "會議審議通過了《章程修正案》，選舉產生第十屆理監事。",
+    "鍙、鏂、鐨、涓、锛：这些字单独出现时不是乱码。",
+])
+def test_genuine_text_is_not_read_back(text: str) -> None:
+    assert repair_gbk_mojibake(text) == text
