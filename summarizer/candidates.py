@@ -209,6 +209,7 @@ _LEADING = re.compile(
 )
 _TRAILING_ADVERB = re.compile(
     r"(?:隆重|顺利|如期|正式|成功|再次|首次|共同|联合|携手|特别|专门|在此|日前|近日|今天|昨天|今日|昨日|本月|"
+    r"今晚|昨晚|当晚|今早|昨早|当天|当日|前天|上周[一二三四五六日天]?|星期[一二三四五六日天]|周[一二三四五六日]|"
     r"(?:[0-9〇零一二两三四五六七八九十]{1,2}月)?[0-9〇零一二两三四五六七八九十廿卅]{1,3}(?:日|号)|[今昨前明][（(][0-9]{1,2}[）)][日号]|上午|下午|晚上|晚间|中午|早上)+$"
 )
 # "A与B举办": joint hosts; "A联合B举办": A hosts, B co-hosts.
@@ -463,7 +464,9 @@ def _chair_pieces(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 def _chair_person(piece: str, bare_ok: bool) -> tuple[int, int] | None:
     """(start, end) of the person's name in "会长张三" / "张三会长" / (after 由) "张三"; an honorific
     after the name ("董事长王建平先生", "陈大文女士") is no part of it."""
-    piece = g.HONORIFIC.sub("", piece)
+    bare = g.HONORIFIC.sub("", piece)
+    if bare != piece and (found := _chair_person(bare, bare_ok)) is not None:
+        return found
     for pattern in (_CHAIR_TITLE_FIRST, _CHAIR_NAME_FIRST):
         match = pattern.search(piece)
         name = match.group("name") if match else ""
@@ -602,7 +605,8 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
         if _unpunctuated_line(folded, start, end, prose_start):
             signed_before = False
             continue  # a headline, a heading or a list item restates or announces the body
-        if g.PHOTO_POSITION.search(folded, start, end) or g.CAPTION_OPENER.match(folded, start):
+        if g.PHOTO_POSITION.search(folded, start, end) or g.CAPTION_OPENER.match(folded, start) or (
+                g.TRIANGLE.match(folded, start) and not _listed_point(folded, start, end)):
             signed_before = False
             continue  # a caption restates the body
         found_markers = list(g.STRONG_OUTCOME.finditer(folded, start, end))
@@ -614,6 +618,9 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
                             for m in markers)
         officers = g.OFFICER_LIST.search(folded, start, end) if end - start <= 400 else None
         markers = [m for m in markers if not _leads_in(folded, start, m, [n for n in markers if n is not m], officers)]
+        # "会议决定：一、同意…；二、同意…": the items after the colon are the outcomes, not the lead
+        markers = [m for m in markers if not (folded.startswith(("：", ":"), m.end())
+                                              and any(n.start() > m.end() for n in markers))]
         if officers and not markers:  # "（经选举，）新任常务理事张三、李四，理事王五…。"
             found.append(_outcome(text, folded, officers.start(), end, officers.start(), None, False))
             continue
@@ -624,6 +631,16 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             found += _documents(text, folded, *part) or [
                 _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
     return tuple(_awards_told_once(folded, found)[:MAX_OUTCOMES])
+
+
+def _listed_point(folded: str, start: int, end: int) -> bool:
+    """A line opened by a triangle is an item of a list of points when it ends on a semicolon or the
+    line before it leads in with a colon ("本次大会完成以下议程：▲审议通过了…；"); otherwise it is a
+    photo's caption ("▲ 主礼嘉宾颁发委任状。")."""
+    line_end = folded.find("\n", start)
+    line = folded[start : len(folded) if line_end < 0 else line_end].rstrip()
+    before = folded[: folded.rfind("\n", 0, start) if "\n" in folded[:start] else 0].rstrip()
+    return line.endswith(("；", ";")) or before.endswith(("：", ":", "；", ";"))
 
 
 def _unpunctuated_line(folded: str, start: int, end: int, prose_start: int) -> bool:
@@ -695,6 +712,19 @@ def _clause_start(folded: str, sentence_start: int, at: int, breaks: str) -> int
     return max(sentence_start, max(folded.rfind(ch, sentence_start, at) for ch in breaks) + 1)
 
 
+def _decided_list_lead(folded: str, at: int) -> bool | None:
+    """For an item of a list ("一、同意…", "；同意…"): whether the colon that leads into the list (within
+    a few lines before it) introduces acts of the meeting; None when the item leads no list."""
+    if not re.search(r"(?:[、.．)）；;]|^)\s*$", folded[max(0, at - 4) : at]):
+        return None
+    colon = max(folded.rfind("：", max(0, at - 400), at), folded.rfind(":", max(0, at - 400), at))
+    if colon < 0:
+        return None
+    lead_start = max(folded.rfind(ch, 0, colon) for ch in "。；;！!？?\n") + 1
+    lead = folded[lead_start:colon]
+    return not (g.NOT_DECIDED_LEAD.search(lead) or g.SPEECH_VERB.search(lead))
+
+
 def _leads_in(folded: str, sentence_start: int, marker: re.Match[str], others: list[re.Match[str]],
               officers: re.Match[str] | None) -> bool:
     """"经选举，新任…", "经过表决，会议通过…": a procedure before a comma, with the outcome it leads
@@ -723,14 +753,21 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
     """A marker states this event's outcome unless it is background, a ceremony's name or speech."""
     clause_start = _clause_start(folded, sentence_start, marker.start(), "，,：:")
     clause = folded[clause_start : marker.end() + 6]
-    if g.BACKGROUND.search(clause) or g.BACKGROUND_OPENER.match(folded, sentence_start):
+    if g.BACKGROUND.search(clause):
         return False
+    opener = g.BACKGROUND_OPENER.match(folded, sentence_start)
+    if opener and not g.THIS_EVENT_DEICTIC.search(folded, opener.end(), marker.start()):
+        return False  # "三年来，会员从50家增至200家" (but "…，本次大会选举产生了…" is this event's)
+    if marker.group().endswith("同意") and _decided_list_lead(folded, marker.start()) is False:
+        return False  # "大会议程如下：一、…；二、同意接纳新会员": an agenda, a plan or someone's points
     since = g.SINCE_YEAR.search(folded, sentence_start, marker.start()) or g.EARLIER.search(
         folded, sentence_start, marker.start())
     if since and not g.THIS_EVENT_CLAUSE.search(folded, since.end(), marker.start()):
         return False
-    if g.WHETHER.search(folded, max(sentence_start, marker.start() - 2), marker.start()):
-        return False  # "是否当选": a form's field or a question
+    if g.REMAINDER.search(folded, max(sentence_start, marker.start() - 16), marker.start()):
+        return False  # "其余议案均获通过": the items' own results are told one by one
+    if g.WHETHER.search(folded, max(sentence_start, marker.start() - 2), marker.end()):
+        return False  # "是否当选", "会议就是否同意…进行了表决": a form's field or a question
     if marker.start() > sentence_start and g.NEWLY_ELECTED.match(folded, marker.start() - 1):
         return False  # "新当选会长张三…": the office named as an attribute
     if g.outcome_kind(marker.group()) == "admitted" and (

@@ -16,11 +16,11 @@ from .patterns import compile_guarded
 
 # A page's list of links to other articles: a label line, then bare headlines.
 _RELATED = (r"\s*[【\[〖(（]?\s*(?:(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)"
-            r"(?:新闻|阅读|文章|报道|报导|链接|连结|资讯|推荐|动态)|相关(?:消息|快讯)|(?:学术|活动|讲座|会议)预告)"
+            r"(?:新闻|阅读|文章|报道|报导|链接|连结|资讯|推荐|动态)|相关(?:消息|快讯))"
             r"(?:推荐)?\s*[】\]〗)）]?")
 RELATED_LABEL = re.compile(rf"{_RELATED}\s*[:：]?\s*$")
 # The label and its headlines on one line ("延伸阅读：甲公会改选 新任理事长…｜乙…"): no sentence of prose.
-RELATED_INLINE = re.compile(rf"{_RELATED}\s*[:：][^。！!？?]+$")
+RELATED_INLINE = re.compile(rf"{_RELATED}\s*[:：][^，,。；;！!？?]+$")
 # Clause and sentence boundaries (ASCII and full-width punctuation).
 CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n：:]")
 # A line with no clause punctuation is a headline, a section heading or an item of a list ("甲商会
@@ -66,7 +66,7 @@ NOT_HOST_VERB = re.compile(
 )
 # Words that end the name of an organisation.
 ORG_SUFFIX = (
-    r"(?:协会|学会|商会|学生会|校友会|同乡会|联合会|[^\W\d]协|[^\W\d]促会|(?:侨|文|社|残|青|台|学|妇|科)联|红十字会|委员会|管委会|工委|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|学校|中学|小学|幼儿园|"
+    r"(?:协会|学会|商会|学生会|校友会|同乡会|联合会|[^\W\d]协|[^\W\d]促会|(?:侨|文|社|残|青|台|学|妇|科)联|红十字会|委员会|管委会|工委|基金会|研究会|促进会|联谊会|总会|分会|工会|公会|会馆|农会|渔会|宗亲会|同学会|协进会|街坊会|学校|中学|小学|幼儿园|"
     r"政府|人民政府|市委|县委|区委|省委|党委|党组|人大|政协|工商联|科协|妇联|团委|"
     r"日报|晚报|报社|社|电视台|电台|局|厅|部|院|所|署|办|办公室|处|科|站|中心|集团|公司|企业|银行|大学|学院|医院|研究院|联盟|"
     r"图书馆|博物馆|纪念馆|美术馆|文化馆|科技馆|体育馆|艺术馆|展览馆|俱乐部|组委会|秘书处|学系|片区|园区|开发区|经济区|新区|乡|镇|街道|村|社区|县|市|区|省)"
@@ -147,30 +147,33 @@ _PRIZE_WON = (r"获(?!邀|取|悉|批|益|赠|准|利)(?:得了?)?[^，,。；;�
 _PRIZE_BY = r"奖[^，,。；;！!？?]{0,4}由[^，,。；;！!？?]{1,30}?(?:获得|夺得|摘得)"
 # A gift pledged or made with its amount ("宣布个人捐资港币五十万元", "承诺每年拨款五十万元"): a concrete
 # commitment; without an amount ("出资代表", "捐款捐物") it names no act of this event.
-_AMOUNT = (r"[0-9０-９.,，〇零一二三四五六七八九十百千两]+\s*(?:余|多)?\s*[万亿]?\s*(?:余|多)?\s*"
-           r"(?:元|港元|港币|澳门元|美元|欧元|新台币|台币)")
-PLEDGE = rf"(?:捐赠|捐资|捐款|捐出|捐助|认捐|拨款|出资)(?=[^，,。；;]{{0,16}}?{_AMOUNT})"
+_CURRENCY = r"(?:元|港元|港币|澳门元|澳门币|美元|欧元|新台币|台币)"
+_AMOUNT = (r"[0-9０-９.,〇零一二三四五六七八九十百千两]+\s*(?:余|多)?\s*"
+           rf"(?:[万亿]\s*(?:余|多)?\s*{_CURRENCY}?|{_CURRENCY})")
+# (asked for is no gift: "向市政府申请拨款50万元")
+PLEDGE = rf"(?<!申请)(?<!请求)(?<!争取)(?:捐赠|捐资|捐款|捐出|捐助|认捐|拨款|出资)(?=[^，,。；;]{{0,16}}?{_AMOUNT})"
 # A verb that states an outcome of the event on its own.
 ADMITTED = r"(?:转为|接收为|吸收为)(?:中国共产党|中共)?(?:正式|预备)党员"
 STRONG_OUTCOME = compile_guarded(
     # (within its clause: "审议结果：通过" is a form's field, "会议经表决，通过了…" adopts in its second clause)
     r"(?:审议|讨论|表决|原则|一致|全票|会议|大会|会上|会中|大比数|多数票|无异议)[^\s，,。；;：:、]{0,3}?(?:通过|同意)|"
     r"通过了(?!解)|通过《|(?<=表决[，,])(?:通过|同意)|"
-    # an adoption told of what was adopted, by the way it passed ("两份报告经与会会员鼓掌通过", "修章案获得通过");
-    # "其余议案均获通过" sums up the items told one by one
-    r"照案通过|(?<![均都皆])(?:鼓掌|举手|投票|获得?)(?:表决)?通过(?!率)|"
+    # an adoption told of what was adopted, by the way it passed ("两份报告经与会会员鼓掌通过", "修章案获得通过",
+    # "该议案获理事会通过")
+    r"照案通过|(?:鼓掌|举手|投票)(?:表决)?通过(?!率)|"
+    rf"获(?![邀悉批取益赠准利])得?了?[^，,。；;]{{0,8}}?通过(?!率|了?(?:{_BY_MEANS}))|"
     # an item of a list of decisions, or a further one after a semicolon ("会议议定：一、同意《…》；同意推荐…")
-    r"(?<=[、.．)）；;])(?<![^\n一二三四五六七八九十0-9（(][、.．)）])(?:原则)?同意(?!见|书)|"
+    r"(?<=[、.．)）；;])(?<![^\n一二三四五六七八九十0-9（(][、.．)）])(?:原则)?同意(?!见|书|者)|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*(?:(?!{_BY_MEANS})[^，,。；;！!？?]){{0,24}}?{_ADOPTED_NOUN})|"
-    r"选举(?!事项|程序|办法)|获选(?!人)|(?<![曾已])连任(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
+    r"选举(?!事项|程序|办法)|获选(?=为|连任|[^，,。；;]{0,6}?"+TITLE+r")|(?<![曾已再求望能可])连任(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))(?![^，,。；;]{0,8}?后[，,])|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
     r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
     rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|(?<!采)摘得|夺冠|夺魁|"
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上|会中)决定(?!事项|精神|的)|作出决定|"
     # the deciding body as the subject ("理事会决定…", "商会决定向…捐赠十万元")
-    r"(?<!根据)(?<!按照)(?<!依据)(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|(?<!否)决议(?!精神)|责成|批准|"
+    r"(?<![^，,；;：:。\n\s])(?:本会|该会)?(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|(?<!否)决议(?!精神)|责成|批准|"
     # a decision opening its clause, the sentence's subject deciding ("会议研究了…，决定启动…")
     r"(?<=[，,；;])决定(?![了着性的]|事项|精神)|"
     # taking the oath of office ("全体理事宣誓就职")
@@ -244,7 +247,7 @@ MEETING_SUBJECT = re.compile(_COLLECTIVE)
 MEETING_CLAUSE = re.compile(rf"^(?:随后|接着|最后|然后|同时)?{_COLLECTIVE}")
 # Dates of founding or history: background, not an outcome of this event.
 BACKGROUND = re.compile(
-    r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任|出任|接任|担任)|此前|去年|往年|历年|多年来|"
+    r"成立于|成立以来|自\S{0,12}以来|近年来|累计|曾经|曾(?:多次|先后|连续|两次|数次|屡次|被|获|荣获|当选|任|出任|接任|担任|捐|出资|拨款)|此前|去年|往年|历年|多年来|"
     # "先后荣获…": a record of honours, not tonight's award ("先后审议通过" is this meeting's)
     r"先后(?:荣获|获评|获得|被评为|被授予|当选)"
 )
@@ -270,7 +273,11 @@ DECIDING_SUBJECT = re.compile(
     r"(?:会议|大会|会上|会中|全会|常委会|常务会|理事会|董事会|委员会|办公会|党组|党委|双方|各方)"
     r"(?!结束|后|前|期间|间隙|之余|开始)[^。；;]{0,60}?(?:研究|审议|讨论|听取|协商)"
 )
-THIS_EVENT_CLAUSE = re.compile(r"[，,；;]\s*(?:在|于)?(?:本届|本次|此次|这次|今天|今日|当天|会上|大会|会议|全会)")
+THIS_EVENT_CLAUSE = re.compile(
+    r"[，,；;]\s*(?:在|于)?(?:本届|本次|此次|这次|今次|是次|今天|今日|当天|会上|大会|会议|全会)"
+)
+# A later clause that points at this event by a demonstrative ("三年来，…，本次大会选举…").
+THIS_EVENT_DEICTIC = re.compile(r"[，,；;]\s*(?:在|于)?(?:本届|本次|此次|这次|今次|是次)")
 # A photo caption places people by position ("张三（右六）", "（前排左三、左四）", "（左起第二）"): it
 # restates what the body reports, so it is not where an outcome is quoted from. A bare "（中）"
 # or "（左）" counts only before a connective ("张三（中）与…"): "华泰（中）实业" is a name.
@@ -284,7 +291,11 @@ ANOTHER_EVENT_DECIDED = re.compile(
     r"决定[，,]?[^。；;]{0,40}?(?:举办|举行|召开)|(?:下一届|下届|明年的?|下次)[^。；;]{0,20}?(?:拟|将)"
 )
 # A caption named as one ("图为与会嘉宾为…授牌", "上图：…"): it restates the body.
-CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:]|[▲△▼▽]\s*)")
+CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:])")
+# A triangle opens a photo's caption, or an item of a list of points ("议程如下：▲审议通过了…；").
+TRIANGLE = re.compile(r"\s*[▲△▼▽]")
+# The lead of a list whose items are not acts of the meeting: an agenda, a plan, someone's points.
+NOT_DECIDED_LEAD = re.compile(r"议程|拟|待|意见|建议|看法|设想|打算|计划")
 # The honoured named as people ("受表彰人员", "获奖代表", "为受表彰的集体颁发…"): an award told
 # elsewhere, referred to, not one made here.
 HONOURED = re.compile(
@@ -312,6 +323,7 @@ DEAL_TO_COME = re.compile(r"(?:拟|将|准备|计划|即将|有望|待)(?:正式
 # An outcome stated as done tonight, as opposed to one planned, asked for or allowed ("计划于年底表彰",
 # "要求各单位推选", "会员可通过《…》报名"): words of intent or direction before the verb in its clause.
 UNSETTLED = re.compile(
+    r"如果|假如|倘若|(?<!倘)若(?!干)|(?<![^\s，,；;：:。！？])如(?![期下今实同何此])|一旦|可望|仍需|有待|尚未|未(?!来)|方可|只有|[须需]获|"
     r"计划|准备|打算|有望|争取|力争|预计|要求|号召|鼓励|倡议|倡导|呼吁|可以|能够|应当|需要|将于|拟于|[要应须拟]将|"
     r"(?:将|拟|可|能|应|须|要)$"
 )
@@ -359,14 +371,20 @@ CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典
 ATTRIBUTIVE = re.compile(r"的")
 # An act named as a thing by the noun it qualifies ("学位授予建议名单", "表彰名单", "授予条件"); what a
 # meeting adopted may be a list ("审议通过…名单"), so adoptions are not read so.
-NOMINAL_AFTER = re.compile(r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限)")
+NOMINAL_AFTER = re.compile(r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限)(?=[，,。；;、）)和及与等的]|$)")
 # "此前/早前/先前…": a sentence about an earlier time, unless a later clause turns to this event.
-EARLIER = re.compile(r"早前|先前|此前|之前(?![，,])")
+EARLIER = re.compile(
+    r"(?:^|(?<=[，,；;。！!？?\n]))\s*(?:早前|先前|此前)|(?:早前|先前|此前)(?=于|在|已|曾|举行|召开|举办)"
+)
 # A room of a body's premises after its name ("在县人大常委会会议室举行"): the body owns the venue, which
 # does not say it is no host.
+# A name that ends as a body that meets, not as a place that hosts meetings (饭店, 中心, 馆).
+BODY_NAME_END = re.compile(r"(?:会|委|局|办|府|部|院|党组|公司|集团|大学|学校|学院)$")
 ROOM = re.compile(r"\S{0,2}?(?:会议室|会议厅|报告厅|多功能厅|礼堂|会堂|大厅|讲堂|会所)")
+# "其余议案均获通过": the rest of items whose results are told one by one elsewhere, summed up.
+REMAINDER = re.compile(r"(?:其余|其他|其它)[^，,。；;]{0,12}?[均都皆亦]$")
 # A question or a form's field ("是否当选", "是否通过"): no act.
-WHETHER = re.compile(r"是否$")
+WHETHER = re.compile(r"是否|能否|可否")
 # "缔结签约仪式", "签约仪式": a ceremony named as a thing.
 CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会)|礼(?![品物金包仪貌])")
 # "以本次签约为契机": an act pointed at by a demonstrative is named as a thing, not reported.
@@ -414,7 +432,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 EVENT_NOUN = (
     r"(?:会议|大会|年会|例会|全会|办公会|常务会|论坛|峰会|仪式|典礼|庆典|开幕式|闭幕式|座谈会|研讨会|推介会|交流会|"
     r"洽谈会|博览会|展览会|交易会|发布会|表彰会|报告会|联谊会|恳谈会|茶话会|见面会|说明会|推进会|部署会|动员会|"
-    r"评审会|启动会|观摩会|对接会|分享会|培训会|碰头会|协调会|讨论会|汇报会|总结会|颁奖礼|晚会|餐会|培训班|研修班|"
+    r"评审会|启动会|观摩会|对接会|分享会|培训会|碰头会|协调会|讨论会|汇报会|总结会|颁奖礼|晚会|餐会|晚宴|宴会|酒会|"
+    r"联欢会|团拜会|培训班|研修班|"
     r"大赛|沙龙|会晤|次(?:常务)?(?:理事|董事|监事|委员|常委)会)"
 )
 # What an event's name may hold: no clause punctuation. "A会议暨B大会" is one event.
@@ -445,7 +464,7 @@ EVENT_OBJECT = re.compile(
 # is a clause ("王五应邀参加论坛"), not a name.
 EVENT_REFERENCE = re.compile(
     rf"^(?:本次|此次|这次|该次|本届|此届|该|这|此|的|了|会上)?{EVENT_NOUN}$|^(?:本次|此次|这次|该|的|这|那|是)|"
-    rf"是一[次场个届]|在(?!线)|出席|参加|列席|应邀|受邀|莅临|陪同|{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}|"
+    rf"是一[次场个届]|在(?!线)|假(?![期日])|出席|参加|列席|应邀|受邀|莅临|陪同|{ORGANISER_MARK}|{CO_ORGANISER_MARK}|{CHAIR_MARK}|"
     r"召开|举行|举办"
 )
 # An event referred to, not reported: "传达…会议精神", "会议期间".

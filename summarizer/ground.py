@@ -238,7 +238,8 @@ def role_contradicted(name: str, evidence: str, role: str) -> str | None:
         if not start <= at < end:
             continue
         before, after = folded[start:at], folded[at + len(folded_name) : end]
-        if (role != "chair" and re.search(r"(?:在|于)$", before) and not g.ROOM.match(after)
+        own_room = g.ROOM.match(after) and g.BODY_NAME_END.search(folded_name)
+        if (role != "chair" and re.search(r"(?:在|于)$", before) and not own_room
                 and re.match(rf"\S{{0,4}}?{g.CONVENE_VERB}", after)):
             return f"{name!r} is the venue, not a host"
         verb = g.NOT_HOST_VERB.search(after)

@@ -55,6 +55,11 @@ HOST_CASES = [
     ("本次股东大会由公司董事会召集，会议由公司董事长赵国平先生主持。", {("赵国平", "chair", "chair")}),
     ("大会由会长陈大文先生主持。", {("陈大文", "chair", "chair")}),
     ("会议由秘书长周美玲女士主持。", {("周美玲", "chair", "chair")}),
+    ("晚会由陈女士主持。", {("陈女士", "chair", "chair")}),
+    # a farmers' association; an evening before the venue
+    ("台东县鹿野乡农会于3月18日上午在农会礼堂召开会员代表大会。", {("台东县鹿野乡农会", "organiser", "convene")}),
+    ("江城同乡会昨晚在湾仔举行会董就职典礼。", {("江城同乡会", "organiser", "convene")}),
+    ("江城同乡会昨晚假湾仔会议展览中心举行会董就职典礼。", {("江城同乡会", "organiser", "convene")}),
     # preparation, a future opening date, a word that only holds 拟 or 决定: still this event's hosts
     ("经过半年筹备，本届论坛由江城市人民政府主办，江城市商务局承办。",
      {("江城市人民政府", "organiser", "by-marker"), ("江城市商务局", "co-organiser", "by-marker")}),
@@ -426,7 +431,22 @@ OUTCOME_CASES = [
     ("全县共签约12个项目，签约金额达36.5亿元。", "全县共签约12个项目，签约金额达36.5亿元"),
     # the terms of a deal after 依协议内容
     ("依协议内容，甲医院每周派医师到乡医院坐诊。", "依协议内容，甲医院每周派医师到乡医院坐诊"),
-    # an adoption told of what was adopted, by the way it passed
+    # an adoption told of what was adopted, by the way it passed (also summed up after the items)
+    ("大会审议了理事会工作报告、财务报告和修改章程的议案，上述议案均获通过。", "上述议案均获通过"),
+    ("该议案获理事会通过。", "该议案获理事会通过"),
+    ("修章案获得了通过。", "修章案获得了通过"),
+    # an earlier time as an attribute, not the sentence's time; an earlier step, then this event
+    ("大会按照此前公布的选举办法，选举张三为会长。", "选举张三为会长"),
+    ("之前担任副会长的张三当选为会长。", "张三当选为会长"),
+    ("早前获提名的李四，在是次会员大会上当选主席。", "当选主席"),
+    ("三年来，商会会员从50家增至200家，本次大会选举产生了第四届理事会。", "选举产生了第四届理事会"),
+    # a certificate or a title that only begins like a list or a rule
+    ("协会为首批50名学员颁发资格证书。", "颁发资格证书"),
+    ("会议命名标准化示范社区15个。", "命名标准化示范社区15个"),
+    # a list of points opened by triangles
+    ("本次大会主要完成以下议程：\n▲审议通过了《协会章程修正案》；\n▲选举产生了第五届理事会。", "审议通过了《协会章程修正案》"),
+    # an amount without 元
+    ("他当场宣布捐款100万，用于助学。", "宣布捐款100万"),
     ("会上，两份报告经与会会员鼓掌通过。", "两份报告经与会会员鼓掌通过"),
     ("经举手表决，章程修正案获得通过。", "章程修正案获得通过"),
     ("年度预算方案获全体理事投票通过。", "年度预算方案获全体理事投票通过"),
@@ -501,6 +521,24 @@ def test_the_parties_commitments_after_a_signing_are_its_terms(text: str, parts:
         outcomes = _candidates(written).outcomes
         assert [(next(p for p, _ in parts if p in fold(o.evidence)), o.kind) for o in outcomes] == parts, outcomes
         assert all(o.settled for o in outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    "如议案获得通过，商会将增设青年委员会。",
+    "该草案尚未获得通过。",
+    "该议案可望于下月获得通过。",
+    "章程修改须获出席会员三分之二以上投票通过。",
+])
+def test_an_adoption_that_may_or_may_not_come_is_not_settled(text: str) -> None:
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        assert not any(o.settled for o in _candidates(written).outcomes)
+
+
+def test_a_decisions_lead_before_its_list_is_not_an_outcome_of_its_own() -> None:
+    text = "会议决定：一、同意张三同志辞去秘书长职务；二、同意增补李四为理事。"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        quotes = [fold(o.evidence) for o in _candidates(written).outcomes]
+        assert "会议决定" not in quotes and any("同意张三同志辞去秘书长职务" in q for q in quotes), quotes
 
 
 def test_a_commendation_naming_no_winner_leads_into_the_list_that_names_them() -> None:
@@ -771,8 +809,27 @@ NOT_OUTCOME_CASES = [
     "审议结果：通过",
     "本次会议是否有否决议案：有",
     "候选人是否当选，以计票结果为准。",
-    # the outcome of the items told one by one, summed up
+    # the rest of items whose results are told one by one
     "其余议案均获通过。",
+    # a vote held whose result is not told
+    "会议就是否同意张三辞去副会长职务进行了表决。",
+    # winners of a contest selected, not officers elected
+    "获选作品将于下月在市美术馆展出。",
+    "三名学生获选进入国家集训队。",
+    # a body's decision cited or named as the one who decides; 学会 as "learn to"
+    "该会的发展方向由理事会决定。",
+    "根据本会理事会决定，会费标准维持不变。",
+    "孩子们在活动中学会决定和承担。",
+    # 连任 as a biography, a rule or a hope
+    "张三连任会长一职后，带领商会取得长足发展。",
+    "按章程规定，会长不得再连任会长。",
+    # the items of an agenda, of someone's points, a view
+    "本次大会议程如下：一、听取工作报告；二、同意接纳新会员。",
+    "张三就下一步工作谈了几点意见：一、同意秘书处提出的方案。",
+    "有人表示反对；同意者认为应尽快实施。",
+    # a gift asked for, or given long ago
+    "商会向市政府申请拨款50万元。",
+    "张三曾捐资100万元兴建家乡小学。",
     # an earlier event told in the same sentence
     "同乡会早前于三月二十日举行会员大会，选出第十二届会董六十八人。",
     "此前，协会已在年初的理事会上选举张三为会长。",
@@ -792,6 +849,9 @@ def test_not_outcomes(text: str) -> None:
 # ------------------------------------------------------------------ event names
 
 EVENT_CASES = [
+    # 假 places the event (Hong Kong, Macau); a venue named like a meeting is no event; a banquet ends a name
+    ("江城同乡会昨晚假湾仔会议展览中心举行第十二届会董就职典礼暨联欢晚宴，嘉宾云集。",
+     "第十二届会董就职典礼暨联欢晚宴"),
     # the subject of its own convening, after a date or dateline
     ("10月8日，江城市第二届文旅产业博览会在会展中心隆重开幕。", "江城市第二届文旅产业博览会"),
     ("今天上午，东湖区数字经济发展论坛在区政府礼堂举行。", "东湖区数字经济发展论坛"),

@@ -319,10 +319,9 @@ def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds
     "相關消息\n．本會與江城國小簽訂茶文化教育合作備忘錄（111-09-15）\n．第十屆茶席競賽成果公告（111-06-02）",
     "相关新闻\n> 青年发展委员会举行大会 通过新一年资助计划（11月20日）",
     "相關報導\n江城縣啟動防汛應變機制\n2023年9月10日 江城縣啟動防汛IV級應急響應",
-    # a bracketed label; the label and its headlines on one line; upcoming talks
+    # a bracketed label; the label and its headlines on one line
     "【相關新聞】\n‧ 江城潮州商會會董就職 選出陳遠明連任主席（4月12日）\n‧ 江城社團聯會舉行會員大會 通過修訂會章（4月10日）",
     "延伸阅读：江城机车公会改选 新任理事长誓言推动维修认证｜汽修业缺工严重 职训中心开设专班",
-    "学术预告\n· 【讲座】11月22日 14:30 湿地碳通量观测方法\n· 【论坛】11月28日 第二届流域生态保护青年论坛",
     # the neighbouring articles, the page's tags, a teaser of another article
     "上一則：本會獲評111年度社會團體評鑑優等（112-01-12）\n下一条：我校在省赛中获特等奖3项",
     "新聞關鍵字：社團 換屆 商會",
@@ -413,3 +412,10 @@ def test_furniture_read_in_the_wrong_encoding_is_still_cut() -> None:
 ])
 def test_genuine_text_is_not_read_back(text: str) -> None:
     assert repair_gbk_mojibake(text) == text
+
+
+def test_an_announcement_headed_by_its_kind_keeps_its_lines() -> None:
+    page = ("学术预告\n题目：人工智能时代的法律挑战\n主讲人：张三教授\n时间：2024年3月5日14:30\n"
+            "地点：法学院模拟法庭\n主办单位：法学院、科研处\n欢迎广大师生参加。")
+    text = clean(page).text
+    assert "主办单位：法学院、科研处" in text and "2024年3月5日" in text

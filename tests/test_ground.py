@@ -162,6 +162,8 @@ def test_whose_speech_it_is_decides(evidence: str, speech: bool) -> None:
         ("县人大常委会", "县人大常委会第二十一次会议在县人大常委会会议室举行", "organiser", False),
         ("縣人大常委會", "縣人大常委會第二十一次會議在縣人大常委會會議室舉行", "organiser", False),
         ("县人大常委会", "座谈会在县人大常委会召开", "organiser", True),
+        ("北京饭店", "年会在北京饭店金色大厅举行", "organiser", True),
+        ("市民中心", "大会在市民中心大礼堂举行", "organiser", True),
         ("丙", "会议由丙主持，丁出席", "chair", False),
         ("丁", "会议由丙主持，丁出席", "chair", True),
     ],
