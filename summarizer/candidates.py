@@ -218,6 +218,8 @@ _OWN_MEETING = re.compile(
     rf"(?P<org>[^，,。]{{1,40}}?{g.ORG_SUFFIX})(?=第[0-9〇零一二三四五六七八九十百]+(?:届|次|期|季度|批|轮)|[0-9一二三四五六七八九十]+届|[0-9一二三四五六七八九十]+次|常务|会员|理事|"
     r"年会|会长|全体|代表大会|工作会|办公会|党组|董事会|监事会|(?:20|19)\d\d年?度?(?:工作|年会|总结|表彰))"
 )
+# "任命：" on a line of its own, heading the list it names.
+_HEADING_VERB = re.compile(r"[ \t]*[：:][ \t]*(?:\n|$)")
 _CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?:[（(][^）)]{{1,8}}[）)])?(?P<name>{g.PERSON}?)$")
 # "张三会长", "江城市旅游协会张三会长": a body may come before the name.
 _CHAIR_NAME_FIRST = re.compile(rf"^(?:.*{g.ORG_SUFFIX})?(?P<name>{g.PERSON}?){g.TITLE}+$")
@@ -619,13 +621,15 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
         officers = g.OFFICER_LIST.search(folded, start, end) if end - start <= 400 else None
         markers = [m for m in markers if not _leads_in(folded, start, m, [n for n in markers if n is not m], officers)]
         # "会议决定：一、同意…；二、同意…": the items after the colon are the outcomes, not the lead
-        markers = [m for m in markers if not (folded.startswith(("：", ":"), m.end())
-                                              and any(n.start() > m.end() for n in markers))]
+        markers = [m for m in markers if not ((lead := g.LEADS_INTO_LIST.match(folded, m.end()))
+                                              and any(n.start() >= lead.end() for n in markers))]
         if officers and not markers:  # "（经选举，）新任常务理事张三、李四，理事王五…。"
             found.append(_outcome(text, folded, officers.start(), end, officers.start(), None, False))
             continue
         for part in _parts(folded, start, end, markers) if markers else ():
             marker = next((m for m in markers if part[0] <= m.start() < part[1]), None)
+            if marker and _HEADING_VERB.match(folded, marker.end()) and not folded[part[0] : marker.start()].strip():
+                continue  # "任命：" heading a list: the verb alone tells nothing
             kind = _marker_kind(marker) if marker else None
             settled = marker is not None and _settled(folded, start, marker, kind)
             found += _documents(text, folded, *part) or [
@@ -742,8 +746,8 @@ def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str 
     clause_start = _clause_start(folded, sentence_start, marker.start(), "，,；;：:")
     if g.UNSETTLED.search(folded, clause_start, marker.start()):
         return False
-    if g.BARE_YEAR.search(folded, sentence_start, marker.start()):
-        return False
+    if g.BARE_YEAR.search(folded, clause_start, marker.start()):
+        return False  # "张三2015年当选", "2019年该公司荣获" (a year in an earlier clause names a thing: "批准2024年预算")
     if kind == "terms" and g.DEAL_TO_COME.search(folded, clause_start, marker.start()):
         return False
     return not marker.group().endswith("通过") or bool(g.ADOPTED_OBJECT.match(folded, marker.end()))

@@ -292,6 +292,9 @@ ANOTHER_EVENT_DECIDED = re.compile(
 )
 # A caption named as one ("图为与会嘉宾为…授牌", "上图：…"): it restates the body.
 CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:])")
+# What follows an outcome's verb up to a colon that opens the list of what it decided ("会议决定：一、…",
+# "会议表决通过了人事任免事项：任命…").
+LEADS_INTO_LIST = re.compile(r"[^，,。；;：:\n]{0,20}[：:]")
 # A triangle opens a photo's caption, or an item of a list of points ("议程如下：▲审议通过了…；").
 TRIANGLE = re.compile(r"\s*[▲△▼▽]")
 # The lead of a list whose items are not acts of the meeting: an agenda, a plan, someone's points.
@@ -371,7 +374,9 @@ CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典
 ATTRIBUTIVE = re.compile(r"的")
 # An act named as a thing by the noun it qualifies ("学位授予建议名单", "表彰名单", "授予条件"); what a
 # meeting adopted may be a list ("审议通过…名单"), so adoptions are not read so.
-NOMINAL_AFTER = re.compile(r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限)(?=[，,。；;、）)和及与等的]|$)")
+NOMINAL_AFTER = re.compile(
+    r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限|事宜)(?=[，,。；;、）)和及与等的]|$)"
+)
 # "此前/早前/先前…": a sentence about an earlier time, unless a later clause turns to this event.
 EARLIER = re.compile(
     r"(?:^|(?<=[，,；;。！!？?\n]))\s*(?:早前|先前|此前)|(?:早前|先前|此前)(?=于|在|已|曾|举行|召开|举办)"

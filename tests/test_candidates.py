@@ -534,11 +534,21 @@ def test_an_adoption_that_may_or_may_not_come_is_not_settled(text: str) -> None:
         assert not any(o.settled for o in _candidates(written).outcomes)
 
 
-def test_a_decisions_lead_before_its_list_is_not_an_outcome_of_its_own() -> None:
-    text = "会议决定：一、同意张三同志辞去秘书长职务；二、同意增补李四为理事。"
+@pytest.mark.parametrize(("text", "lead", "item"), [
+    ("会议决定：一、同意张三同志辞去秘书长职务；二、同意增补李四为理事。", "会议决定", "同意张三同志辞去秘书长职务"),
+    ("会议表决通过了人事任免事项：任命王明为县交通运输局局长，免去赵亮的县审计局局长职务。", "人事任免事项",
+     "任命王明为县交通运输局局长"),
+])
+def test_a_decisions_lead_before_its_list_is_not_an_outcome_of_its_own(text: str, lead: str, item: str) -> None:
     for written in (text, _TO_TRADITIONAL.convert(text)):
         quotes = [fold(o.evidence) for o in _candidates(written).outcomes]
-        assert "会议决定" not in quotes and any("同意张三同志辞去秘书长职务" in q for q in quotes), quotes
+        assert not any(q.endswith(lead) for q in quotes) and any(item in q for q in quotes), quotes
+
+
+def test_a_verb_heading_a_list_is_no_outcome() -> None:
+    text = "会议于8月30日闭幕。\n任命：\n王明为县交通运输局局长"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        assert [fold(o.evidence) for o in _candidates(written).outcomes] == [], _candidates(written).outcomes
 
 
 def test_a_commendation_naming_no_winner_leads_into_the_list_that_names_them() -> None:
@@ -838,6 +848,7 @@ NOT_OUTCOME_CASES = [
     # an act naming a list, a rule or a condition
     "各分委员会提交了学位授予建议名单。",
     "会上解读了表彰条件和评选程序。",
+    "会议研究了镇属企业目标责任书签订事宜。",
 ]
 
 

@@ -232,8 +232,12 @@ def test_rules_add_only_acts_done_tonight_of_the_measured_kinds(text: str) -> No
         assert silent.resolutions == [], silent.resolutions
 
 
-def test_a_semicolon_does_not_join_a_new_act_of_the_meeting() -> None:
-    text = "会议审议通过了《2024年工作报告》；会议同意张三辞去秘书长职务。"
+@pytest.mark.parametrize("text", [
+    "会议审议通过了《2024年工作报告》；会议同意张三辞去秘书长职务。",
+    # another body of the meeting as the new subject
+    "随后召开的理事会选举王明为理事长；监事会推选李华为监事长。",
+])
+def test_a_semicolon_does_not_join_a_new_act_of_the_meeting(text: str) -> None:
     for written in (text, _TO_TRADITIONAL.convert(text)):
         _, offered = _merged(written, ModelReply(event="大会"))
         proposal, _ = _merged(written, ModelReply(event="大会", resolutions=list(range(1, offered + 1))))
