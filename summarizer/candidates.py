@@ -634,7 +634,21 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             settled = marker is not None and _settled(folded, start, marker, kind)
             found += _documents(text, folded, *part) or [
                 _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
+    found += _form_results(text, folded)
+    found.sort(key=lambda o: o.span)
     return tuple(_awards_told_once(folded, found)[:MAX_OUTCOMES])
+
+
+def _form_results(text: str, folded: str) -> list[OutcomeCandidate]:
+    """A resolution notice's form ("1、议案名称：《甲》" with "审议结果：通过" on a line below it): the item
+    named is adopted. The result line alone names nothing, and the name alone states no result."""
+    found = []
+    for item in g.FORM_ITEM.finditer(folded):
+        result = g.FORM_RESULT.match(folded, item.end())
+        if result and result.group("verdict") == "通过":
+            start = item.start() + len(item.group()) - len(item.group().lstrip())
+            found.append(OutcomeCandidate(text[start : item.end()], (start, item.end()), "outcome", "adopted", True))
+    return found
 
 
 def _listed_point(folded: str, start: int, end: int) -> bool:
@@ -747,7 +761,7 @@ def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str 
     if g.UNSETTLED.search(folded, clause_start, marker.start()):
         return False
     if g.BARE_YEAR.search(folded, clause_start, marker.start()):
-        return False  # "张三2015年当选", "2019年该公司荣获" (a year in an earlier clause names a thing: "批准2024年预算")
+        return False  # "张三2015年当选" (a year in an earlier clause may name a thing: "批准2024年预算")
     if kind == "terms" and g.DEAL_TO_COME.search(folded, clause_start, marker.start()):
         return False
     return not marker.group().endswith("通过") or bool(g.ADOPTED_OBJECT.match(folded, marker.end()))

@@ -460,20 +460,28 @@ def _dedupe(
     keys = [_key(line) for _, line in lines]
     kept: list[tuple[int, str]] = []
     seen_lines: set[str] = set()
+    previous_cut = False
     for index, (number, line) in enumerate(lines):
         line = _undouble(line)
         key = _key(line)
         is_title = bool(title_key) and key == title_key and not kept
-        if not is_title and (key in seen_lines or (title_key and key != title_key and
-                                                   len(key) >= 4 and key in title_key)):
+        repeated = key in seen_lines and not (
+            # a short line repeated among new ones is a form's field ("审议结果：通过" under each item),
+            # not a copy: a pasted copy's short lines stand among other repeated lines
+            len(key) < MIN_DUP_KEY and not previous_cut and keys[index - 1] != key
+            and (index + 1 == len(keys) or keys[index + 1] not in seen_lines))
+        if not is_title and (repeated or (title_key and key != title_key and len(key) >= 4 and key in title_key)):
             meta.cut("duplicate", line, number)
+            previous_cut = True
             continue
+        previous_cut = False
         if not is_title and len(key) >= MIN_DUP_KEY and any(
             len(other) > len(key) and key in other
             for j, other in enumerate(keys)
             if j != index and (j < index or other not in seen_lines)
         ):
             meta.cut("duplicate", line, number)
+            previous_cut = True
             continue
         seen_lines.add(key)
         kept.append((number, line))

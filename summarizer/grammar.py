@@ -295,6 +295,10 @@ CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左�
 # What follows an outcome's verb up to a colon that opens the list of what it decided ("会议决定：一、…",
 # "会议表决通过了人事任免事项：任命…").
 LEADS_INTO_LIST = re.compile(r"[^，,。；;：:\n]{0,20}[：:]")
+# A resolution notice's form: a line naming an item and, within two lines below it, the line that
+# gives its result ("1、议案名称：《2023年度董事会工作报告》\n审议结果：通过").
+FORM_ITEM = re.compile(r"(?m)^\s*(?:\d+[、.．]|[一二三四五六七八九十]+、|[（(]\d+[）)])?\s*议案名称[：:][^\n]{2,80}$")
+FORM_RESULT = re.compile(r"(?:\n[^\n]{0,80}){0,1}\n\s*(?:审议|表决)结果[：:]\s*(?P<verdict>通过|不通过|未通过|否决)")
 # A triangle opens a photo's caption, or an item of a list of points ("议程如下：▲审议通过了…；").
 TRIANGLE = re.compile(r"\s*[▲△▼▽]")
 # The lead of a list whose items are not acts of the meeting: an agenda, a plan, someone's points.

@@ -937,3 +937,12 @@ def test_a_long_line_without_an_event_ends(line: str) -> None:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_resolution_notices_form_names_each_item_adopted() -> None:
+    text = ("江城股份2023年年度股东大会决议公告\n二、议案审议情况\n1、议案名称：《2023年度董事会工作报告》\n审议结果：通过\n"
+            "表决情况：同意180,233,005股\n2、议案名称：《关于续聘2024年度审计机构的议案》\n审议结果：通过\n"
+            "3、议案名称：《关于为子公司提供担保的议案》\n审议结果：不通过")
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        adopted = [fold(o.evidence) for o in _candidates(written).outcomes if o.kind == "adopted" and o.settled]
+        assert adopted == ["1、议案名称：《2023年度董事会工作报告》", "2、议案名称：《关于续聘2024年度审计机构的议案》"], adopted

@@ -419,3 +419,15 @@ def test_an_announcement_headed_by_its_kind_keeps_its_lines() -> None:
             "地点：法学院模拟法庭\n主办单位：法学院、科研处\n欢迎广大师生参加。")
     text = clean(page).text
     assert "主办单位：法学院、科研处" in text and "2024年3月5日" in text
+
+
+def test_a_forms_field_repeated_under_each_item_is_kept() -> None:
+    page = ("江城股份2023年年度股东大会决议公告\n1、议案名称：《2023年度董事会工作报告》\n审议结果：通过\n"
+            "2、议案名称：《2023年度监事会工作报告》\n审议结果：通过\n3、议案名称：《关于续聘审计机构的议案》\n审议结果：通过")
+    assert clean(page).text.count("审议结果：通过") == 3
+
+
+def test_a_body_pasted_twice_loses_its_short_lines_too() -> None:
+    body = ("江城市商会召开第五届会员大会\n一、会议概况\n2024年3月5日，江城市商会第五届会员大会在江城宾馆召开，"
+            "会议由会长张三主持。\n二、会议成果\n大会审议通过了《章程修正案》，选举李四为新一届会长。")
+    assert clean(f"{body}\n{body}").text == body
