@@ -167,6 +167,14 @@ def _die_with_parent() -> None:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
+def exit_reason(code: int) -> str:
+    """``exit code 1`` or ``signal SIGSEGV`` for a child's return code."""
+    if code < 0:
+        with contextlib.suppress(ValueError):
+            return f"signal {signal.Signals(-code).name}"
+    return f"exit code {code}"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -175,6 +183,61 @@ def free_port() -> int:
 
 def default_threads() -> int:
     return max(1, min(os.cpu_count() or 2, 8))
+
+
+def amx_kernels_would_run(cpu_flags: str, cpu_library: bytes) -> bool:
+    """Whether llama.cpp would multiply on AMX tiles: the CPU advertises them and the installed
+    build compiled them in (a source build does on a CPU that has them).
+
+    Those kernels crash the server with SIGSEGV on its first prompt of more than one token
+    (``ggml_backend_amx_mul_mat``; seen with llama-cpp-python 0.3.36 on a Xeon with AMX under a
+    VM, the kernel granting the tile state), which would make the embedded model unusable on such
+    machines. Only then are llama.cpp's extra weight buffers turned off; elsewhere they stay, as
+    they carry the repacked layouts that speed up prompts on AVX2."""
+    return "amx_tile" in cpu_flags.split() and b"ggml_backend_amx_" in cpu_library
+
+
+def _cpu_flags() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text(errors="replace").splitlines():
+            if line.startswith("flags"):
+                return line.partition(":")[2]
+    return ""
+
+
+def _cpu_library() -> bytes:
+    spec = importlib.util.find_spec("llama_cpp")
+    if spec is None or spec.origin is None:
+        return b""
+    return b"".join(path.read_bytes() for path in (Path(spec.origin).parent / "lib").glob("libggml-cpu*.so*"))
+
+
+def extra_buffers_wanted() -> bool:
+    """``SUMMARIZER_LLAMA_EXTRA_BUFFERS=1``/``0`` decides; unset, they are on unless AMX kernels
+    would run (:func:`amx_kernels_would_run`)."""
+    explicit = os.environ.get("SUMMARIZER_LLAMA_EXTRA_BUFFERS")
+    if explicit in {"0", "1"}:
+        return explicit == "1"
+    return not amx_kernels_would_run(_cpu_flags(), _cpu_library())
+
+
+def _serve(argv: list[str]) -> None:
+    """The server process: llama-cpp-python's OpenAI server, its model loaded without extra
+    buffers when :func:`extra_buffers_wanted` says so (its settings have no switch for them)."""
+    import llama_cpp.llama_cpp as bindings
+    from llama_cpp.server.__main__ import main
+
+    if not extra_buffers_wanted():
+        defaults = bindings.llama_model_default_params
+
+        def plain_buffers() -> object:
+            params = defaults()
+            params.use_extra_bufts = False
+            return params
+
+        bindings.llama_model_default_params = plain_buffers
+    sys.argv = ["llama_cpp.server", *argv]
+    main()
 
 
 class LocalServer:
@@ -204,7 +267,7 @@ class LocalServer:
 
     def command(self) -> list[str]:
         return [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "summarizer.local",
             "--model", str(self.model_path),
             "--model_alias", self.model_path.stem,
             "--host", "127.0.0.1",
@@ -238,11 +301,9 @@ class LocalServer:
         started = time.monotonic()
         while time.monotonic() < deadline:
             if self.process is None or self.process.poll() is not None:
-                code = self.process.returncode if self.process else "?"
+                reason = exit_reason(self.process.returncode) if self.process else "gone"
                 self.stop()
-                raise ModelSetupError(
-                    f"local model server exited with code {code} while loading; see {self.log_path}"
-                )
+                raise ModelSetupError(f"local model server exited while loading ({reason}); see {self.log_path}")
             if self.healthy():
                 return
             if on_status:
@@ -294,4 +355,14 @@ def local_endpoint(
         server.start(on_status)
         yield server.base_url, model_label(path)
     finally:
+        ended = server.process.poll() if server.process is not None else None
         server.stop()
+        if ended is not None:
+            # A server that died while serving leaves each request with a connection error; the
+            # cause is here, said once.
+            raise ModelSetupError(f"local model server stopped while serving ({exit_reason(ended)}); "
+                                  f"see {server.log_path}")
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1:])

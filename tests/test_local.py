@@ -24,7 +24,10 @@ from summarizer.local import (
     LocalServer,
     ModelSetupError,
     PackagedModel,
+    amx_kernels_would_run,
     assemble,
+    exit_reason,
+    extra_buffers_wanted,
     local_endpoint,
     model_label,
     resolve_model,
@@ -127,8 +130,48 @@ def test_broken_model_fails_cleanly_without_orphans(tmp_path: Path) -> None:
     assert not port_open(server.port)
 
 
+@pytest.mark.parametrize(("flags", "library", "expected"), [
+    ("fpu sse2 avx2 avx512f amx_bf16 amx_tile amx_int8", b"...ggml_backend_amx_mul_mat...", True),
+    ("fpu sse2 avx2 avx512f amx_bf16 amx_tile amx_int8", b"...ggml_backend_cpu_repack...", False),  # built without
+    ("fpu sse2 avx2 fma f16c", b"...ggml_backend_amx_mul_mat...", False),  # a wheel built elsewhere
+    ("fpu sse2 avx2 xamx_tiled", b"ggml_backend_amx_", False),  # a flag only by substring
+    ("", b"", False),
+])
+def test_amx_kernels_are_recognised(flags: str, library: bytes, expected: bool) -> None:
+    assert amx_kernels_would_run(flags, library) is expected
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("0", False), ("1", True)])
+def test_extra_buffers_can_be_forced(monkeypatch, setting: str, expected: bool) -> None:
+    monkeypatch.setenv("SUMMARIZER_LLAMA_EXTRA_BUFFERS", setting)
+    assert extra_buffers_wanted() is expected
+
+
+def test_exit_reasons_name_the_signal() -> None:
+    assert exit_reason(-signal.SIGSEGV) == "signal SIGSEGV"
+    assert exit_reason(2) == "exit code 2"
+
+
+def test_a_server_dying_while_serving_is_reported(small_model: Path, tmp_path: Path) -> None:
+    """Each request of a run whose server died fails with a connection error; leaving the
+    block says why, once."""
+    before = servers_of(small_model)
+    with (pytest.raises(ModelSetupError, match="stopped while serving \\(signal SIGSEGV\\)"),
+          local_endpoint(str(small_model), n_ctx=2048, log_path=tmp_path / "server.log")):
+        (server_pid,) = servers_of(small_model) - before
+        os.kill(server_pid, signal.SIGSEGV)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not zombie(server_pid):  # dead, not yet reaped
+            time.sleep(0.1)
+
+
+def zombie(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat[stat.rindex(")") + 2] == "Z"
+
+
 def servers_of(model: Path) -> set[int]:
-    out = subprocess.run(["pgrep", "-f", f"llama_cpp.server --model {model}"], capture_output=True, text=True)
+    out = subprocess.run(["pgrep", "-f", f"summarizer.local --model {model}"], capture_output=True, text=True)
     return {int(p) for p in out.stdout.split()}
 
 
