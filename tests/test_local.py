@@ -161,13 +161,13 @@ def test_a_server_dying_while_serving_is_reported(small_model: Path, tmp_path: P
         (server_pid,) = servers_of(small_model) - before
         os.kill(server_pid, signal.SIGSEGV)
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and not zombie(server_pid):  # dead, not yet reaped
+        while time.monotonic() < deadline and not exited(server_pid):
             time.sleep(0.1)
 
 
-def zombie(pid: int) -> bool:
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    return stat[stat.rindex(")") + 2] == "Z"
+def exited(child: int) -> bool:
+    """The child has ended, every thread of it; it is left for its parent to reap."""
+    return os.waitid(os.P_PID, child, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
 
 
 def servers_of(model: Path) -> set[int]:
