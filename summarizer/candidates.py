@@ -198,11 +198,12 @@ _NAME_TAIL = re.compile(
 )
 _NOT_A_NAME = re.compile(
     r"在|于|是|为|的|了|将|对|把|被|从|向|本次|此次|该|会议|活动|大会|论坛|峰会|仪式|比赛|展会|年会|"
+    r"每年|每月|每季|至少|至多|"
     rf"{g.CONVENE_VERB}|{g.CHAIR_MARK}"
 )
 _NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十廿卅]"
 # Page datelines and bylines before a subject: "【某报5月3日讯】", "(本报讯)".
-_BRACKETED = r"(?:【[^】]{0,30}】|[（(][^）)]{0,30}[）)]|[^，,。]{0,12}[讯电]\s)"
+_BRACKETED = r"(?:【[^】]{0,30}】|〔[^〕]{0,30}〕|［[^］]{0,30}］|[（(][^）)]{0,30}[）)]|[^，,。]{0,12}[讯电]\s)"
 _LEADING = re.compile(
     rf"(?:{_BRACKETED}|\s)*(?:(?:{_NUMERAL}{{2,4}}年)?(?:{_NUMERAL}{{1,2}}月)?{_NUMERAL}{{1,3}}[日号]|近日|日前|近期|今天|今日|昨天|昨日|"
     r"[今昨前明][（(][0-9]{1,2}[）)][日号]|本周\S|上周\S|目前|近来|(?:国庆|春节|元旦|五一|中秋|端午|暑|寒)(?:假期|期间|前夕))?(?:\s*(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午))?[，,\s]*"
@@ -224,7 +225,7 @@ _CHAIR_TITLE_FIRST = re.compile(rf"{g.TITLE}(?:[（(][^）)]{{1,8}}[）)])?(?P<n
 # "张三会长", "江城市旅游协会张三会长": a body may come before the name.
 _CHAIR_NAME_FIRST = re.compile(rf"^(?:.*{g.ORG_SUFFIX})?(?P<name>{g.PERSON}?){g.TITLE}+$")
 # "县委副书记": a body before a title, not a person.
-_ENDS_AS_ORG = re.compile(rf"{g.ORG_SUFFIX}$")
+_ENDS_AS_ORG = re.compile(rf"(?:{g.ORG_SUFFIX}|筹备组|工作组|小组|专班)$")
 # "县委副书记" read as 县 + "委副" + 书记: a piece of a title is no name.
 _TITLE_PART = re.compile(r"副|总|代|常务|执行|名誉|^委")
 _BARE_PERSON = re.compile(r"^[\u3400-\u9fff·]{2,3}$")
@@ -385,6 +386,8 @@ def _governed_names(folded: str, start: int, end: int, after: bool) -> list[tupl
     for a, b in names:
         lead = _LEADING.match(folded, a, b)
         a = lead.end() if lead else a
+        dateline_end = max(folded.rfind(mark, a, b) for mark in "】〕］")
+        a = dateline_end + 1 if dateline_end >= 0 else a  # "〔记者甲／乙报导〕丙公所主办": after the byline
         tail = _NAME_TAIL.search(folded, a, b)
         b = tail.start() if tail and tail.start() > a else b
         across_clause = not after and re.search(r"[，,；;]", folded[b:end])
@@ -410,7 +413,7 @@ def _clause_end(folded: str, at: int, end: int) -> int:
 
 def _governed_name(name: str) -> bool:
     """A name a role marker governs: no verb or preposition in it (an org suffix is not needed)."""
-    if _NOT_A_NAME.search(name) or g.NOT_HOST_VERB.search(name) or re.search(r"\d|[（(【】)）]", name):
+    if _NOT_A_NAME.search(name) or g.NOT_HOST_VERB.search(name) or re.search(r"\d|[（(【】〔〕［］)）]", name):
         return bool(_is_org(name)) and not re.search(r"了|在|于", name)
     return _is_org(name) or 2 <= len(name) <= 20
 
@@ -603,7 +606,12 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
     signed_before = False  # the previous sentence reports a signing: its parties' commitments may follow
     prose = g.PROSE_MARK.search(folded)
     prose_start = folded.rfind("\n", 0, prose.start()) + 1 if prose else len(folded)
+    result_lines = _form_result_lines(folded)
+    listed: list[OutcomeCandidate] = []
     for start, end in g.sentence_spans(folded):
+        if any(a <= start < b for a, b in result_lines):
+            signed_before = False
+            continue  # "决议：照案通过。": the item above it is the outcome
         if _unpunctuated_line(folded, start, end, prose_start):
             signed_before = False
             continue  # a headline, a heading or a list item restates or announces the body
@@ -623,6 +631,11 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
         # "会议决定：一、同意…；二、同意…": the items after the colon are the outcomes, not the lead
         markers = [m for m in markers if not ((lead := g.LEADS_INTO_LIST.match(folded, m.end()))
                                               and any(n.start() >= lead.end() for n in markers))]
+        for m in list(markers):
+            items = _listed_items(text, folded, start, m)
+            if items:
+                markers.remove(m)
+                listed += items
         if officers and not markers:  # "（经选举，）新任常务理事张三、李四，理事王五…。"
             found.append(_outcome(text, folded, officers.start(), end, officers.start(), None, False))
             continue
@@ -635,6 +648,7 @@ def _outcomes(text: str, folded: str) -> tuple[OutcomeCandidate, ...]:
             found += _documents(text, folded, *part) or [
                 _outcome(text, folded, *part, marker.start() if marker else part[0], kind, settled)]
     found += _form_results(text, folded)
+    found += [o for o in listed if not any(f.span[0] < o.span[1] and o.span[0] < f.span[1] for f in found)]
     found.sort(key=lambda o: o.span)
     return tuple(_awards_told_once(folded, found)[:MAX_OUTCOMES])
 
@@ -645,10 +659,53 @@ def _form_results(text: str, folded: str) -> list[OutcomeCandidate]:
     found = []
     for item in g.FORM_ITEM.finditer(folded):
         result = g.FORM_RESULT.match(folded, item.end())
-        if result and result.group("verdict") == "通过":
+        if result and "通过" in (result.group("verdict"), result.group("minuted")):
             start = item.start() + len(item.group()) - len(item.group().lstrip())
             found.append(OutcomeCandidate(text[start : item.end()], (start, item.end()), "outcome", "adopted", True))
     return found
+
+
+def _listed_items(text: str, folded: str, sentence_start: int, marker: re.Match[str]) -> list[OutcomeCandidate]:
+    """The numbered items below an adoption that ends its line on a colon ("一致通过三项提案，包括："),
+    each adopted; none when the lead is no settled adoption or decision, or fewer than two items follow."""
+    kind = g.outcome_kind(marker.group())
+    lead = g.LIST_LEAD_END.match(folded, marker.end())
+    if lead is None or kind not in ("adopted", "decided"):
+        return []
+    settled = kind == "decided" or _settled_lead(folded, sentence_start, marker)
+    if not settled:
+        return []
+    items, at = [], lead.end()
+    while at < len(folded):
+        line_end = folded.find("\n", at)
+        line_end = len(folded) if line_end < 0 else line_end
+        if folded[at:line_end].strip():
+            number = g.ENUMERATED.match(folded, at)
+            if number is None:
+                break
+            a, b = number.end(), line_end
+            while b > a and folded[b - 1] in "。；;，, \t":
+                b -= 1
+            if b > a:
+                items.append(OutcomeCandidate(text[a:b], (a, b), "outcome", kind, True))
+        at = line_end + 1
+    return items if len(items) >= 2 else []
+
+
+def _settled_lead(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
+    """An adoption leading into its items: stated as done (the items after the colon are its object)."""
+    clause_start = _clause_start(folded, sentence_start, marker.start(), "，,；;：:")
+    return not g.UNSETTLED.search(folded, clause_start, marker.start())
+
+
+def _form_result_lines(folded: str) -> list[tuple[int, int]]:
+    """The lines that give a form's items their bare results ("决议：照案通过。"): they name nothing."""
+    spans = []
+    for item in g.FORM_ITEM.finditer(folded):
+        result = g.FORM_RESULT.match(folded, item.end())
+        if result:
+            spans.append((folded.rfind("\n", 0, result.end() - 1) + 1, result.end()))
+    return spans
 
 
 def _listed_point(folded: str, start: int, end: int) -> bool:
@@ -784,6 +841,10 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.REMAINDER.search(folded, max(sentence_start, marker.start() - 16), marker.start()):
         return False  # "其余议案均获通过": the items' own results are told one by one
+    if marker.group().endswith("同意") and g.VOTE_COUNT.match(folded, marker.end()):
+        return False  # "表决结果：同意26票，反对11票": a vote's count
+    if g.NEGATED.search(folded, max(sentence_start, marker.start() - 2), marker.start()):
+        return False  # "该事项未获通过", "不予批准": the act denied
     if g.WHETHER.search(folded, max(sentence_start, marker.start() - 2), marker.end()):
         return False  # "是否当选", "会议就是否同意…进行了表决": a form's field or a question
     if marker.start() > sentence_start and g.NEWLY_ELECTED.match(folded, marker.start() - 1):
@@ -808,6 +869,10 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False  # "学位授予建议名单": the act names a list, a rule or a condition
     if g.DEMONSTRATIVE.search(folded, max(sentence_start, marker.start() - 2), marker.start()):
         return False
+    if g.outcome_kind(marker.group()) == "awarded" and marker.group().startswith(("表彰", "表扬")) and (
+            g.AWARD_PURPOSE.search(folded, max(clause_start, marker.start() - 2), marker.start())
+            or g.AWARD_REASON.search(folded, marker.end(), _clause_end_at(folded, marker.end()))):
+        return False  # "为表彰…", "表彰他在…方面的贡献": why an award was given, not one
     if marker.group() == "批准" and g.APPROVED_BY.search(folded, sentence_start, marker.start()):
         return False
     ceremony = g.CEREMONY_NOUN.search(folded, max(sentence_start, marker.start() - 2), marker.end() + 4)
@@ -824,13 +889,19 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False  # "受表彰人员参加会议", "受表彰代表发言": the honoured named as people
     word_end = marker.end() + (folded.startswith("举", marker.end()) and marker.group() in ("补选", "增选", "改选"))
     if (marker.group() in ("选举", "换届", "补选", "增选", "改选") and folded[word_end : word_end + 1] in "，,。；;"
-            and g.HELD_ELECTION.search(folded, clause_start, marker.start())):
+            and (g.HELD_ELECTION.search(folded, clause_start, marker.start())
+                 or g.HELD_AFTER.match(folded, word_end))):
         return False  # "召开会员大会暨理监事选举，": the election held, its result told elsewhere
     terms = g.AGREEMENT_TERMS_CLAUSE.match(folded, marker.start())
     if (clause_start == marker.start() and terms and terms.end() == marker.end()
             and _relayed_terms(folded, sentence_start, marker)):
         return True
     return not _speech_before(folded, sentence_start, marker.start())
+
+
+def _clause_end_at(folded: str, at: int) -> int:
+    found = g.CLAUSE_SPLIT.search(folded, at)
+    return found.start() if found else len(folded)
 
 
 def _speech_before(folded: str, start: int, end: int) -> bool:
@@ -883,13 +954,21 @@ def _relayed_terms(folded: str, sentence_start: int, marker: re.Match[str]) -> b
     return not before or bool(g.REPORTING_VERB.fullmatch(before[-1].group()))
 
 
+_BY_GIVER = re.compile(r"\s*(?:并|再|另)?由")
+
+
 def _parts(folded: str, start: int, end: int, markers: list[re.Match[str]]) -> list[tuple[int, int]]:
     """Split a sentence where a new clause brings its own outcome marker ("选举A，并通过B")."""
     clauses = g.clause_spans(folded, start, end)
     with_marker = [any(a <= m.start() < b for m in markers) for a, b in clauses]
+    kinds = [next((g.outcome_kind(m.group()) for m in markers if a <= m.start() < b), None) for a, b in clauses]
     parts: list[list[int]] = []
-    for (a, b), has in zip(clauses, with_marker, strict=True):
-        if has and parts and any(with_marker[i] for i, c in enumerate(clauses) if parts[-1][0] <= c[0] < a):
+    for (a, b), has, kind in zip(clauses, with_marker, kinds, strict=True):
+        # "大会表扬资深会员，由会长颁发感谢状给…": the same award, handed over by its giver
+        same_act = kind == "awarded" and _BY_GIVER.match(folded, a) and kind in {
+            kinds[i] for i, c in enumerate(clauses) if parts and parts[-1][0] <= c[0] < a}
+        if has and parts and not same_act and any(
+                with_marker[i] for i, c in enumerate(clauses) if parts[-1][0] <= c[0] < a):
             parts.append([a, b])
         elif parts:
             parts[-1][1] = b

@@ -56,7 +56,10 @@ _WIDGET_LINE = re.compile(
     r"分享|分享到.*|分享让更多人看到|转发|微信扫一扫.*|扫码关注.*|"
     r"相关文章|相关阅读|相关新闻|上一篇.*|下一篇.*|"
     r"网站地图|隐私安全|版权所有.*|站外导航|联系方式|联系我们|常见问题|免责声明|"
-    r"按Enter到主内容区|跳到主要内容|:::|[|｜\s]+"
+    r"按Enter到主内容区|跳到主要内容|:::|[|｜\s]+|"
+    # a reading app's and a public account's buttons: follow, open in the app, read the original
+    r"\+?关注|关注我们|点击(?:上方)?蓝字\s*关注我们?|.{0,12}(?:关注该公众号|公众号)|阅读原文|预览时标签不可点|"
+    r"(?:打开|下载|前往)\s*APP.{0,16}|APP内(?:打开|阅读|查看).{0,12}|查看(?:全部|更多)评论.{0,4}|写评论.{0,4}"
     r")$",
     re.IGNORECASE,
 )
@@ -66,9 +69,23 @@ _WIDGET_ANY = re.compile(
     # a font-size switch, a search box, print and close buttons, a view counter, a skip link
     r"字[号体级](?:设定|大小)?\s*[:：]?\s*[【\[]?\s*[大小]|请输入关键[字词]|打印本页|关闭窗口|[【\[](?:打印|关闭)[】\]]|"
     r"[【\[]\s*大\s*中\s*小\s*[】\]]|(?:点击|点阅|浏览|阅读)(?:人次|次数|数|量|率)?\s*[:：]\s*\d|"
-    r"跳到主要内容|跳至主要内容|设为首页|加入收藏|^分享\s*[:：]",
+    r"跳到主要内容|跳至主要内容|设为首页|加入收藏|^分享\s*[:：]|"
+    r"本文字数\s*[:：]|阅读时间\s*[:：]|预计阅读|微信号\s*[:：]",
     re.IGNORECASE,
 )
+# A row of a post's buttons alone on a line: "分享 收藏 点赞 在看".
+_BUTTON_WORD = re.compile(r"分享|收藏|点赞|在看|赞|转发|评论|留言|举报|打赏|喜欢|推荐")
+# A page's comment section under its heading: "网友评论（23）", "热门评论", "精选留言". It runs to the
+# page's end (readers' opinions, their stamps and likes, "查看全部评论 >"), after the article.
+_COMMENTS_HEADING = re.compile(
+    r"^(?:(?:网友|读者|热门|精彩|最新|全部|精选)(?:评论|留言)(?:区|列表)?(?:\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*条))?|"
+    r"(?:评论|留言)(?:区|列表)?\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*条)|评论区|留言区)\s*[:：]?$")
+# A button that folds the rest of a long page away ("展开全文"); the sentence it cut goes on below it.
+_FOLD_MARK = re.compile(r"^(?:点击)?(?:展开|查看)(?:阅读)?(?:全文|剩余\s*\d+\s*%|余下全文)\s*[∨⌄▼↓>»]?$")
+# A comment section is a page's only when a sentence of prose stands above its heading (a "评论" tab in
+# the masthead is a menu item).
+COMMENTS_AFTER_PROSE = 60
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "”", "」", "…")
 # Links to the neighbouring articles, the tags of the page, and a teaser of another article:
 # "上一则：…（112-01-12）", "新闻关键字：社团 换届", "【下一篇预览】…", "……【阅读全文】".
 _NEIGHBOUR_LINK = re.compile(r"^(?:上一|下一)(?:篇|条|则|页|主题|新闻)\s*[:：]")
@@ -282,7 +299,17 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
     in_links = False  # under a "相关新闻" label: the headlines that follow are links to other articles
     stamps: list[tuple[str, bool]] = []  # stamps among a header line's other fields, for a page that has no other
     after_image = False
+    in_comments = False
+    resume = False  # a fold button cut a sentence: its next line goes on the line above
     for number, line in lines:
+        if in_comments or (_COMMENTS_HEADING.match(fold(line)) and _prose_chars(kept) >= COMMENTS_AFTER_PROSE):
+            meta.cut("comments", line, number)
+            in_comments = True
+            continue
+        if _FOLD_MARK.match(fold(line)):
+            meta.cut("widget", line, number)
+            resume = bool(kept) and not kept[-1][1].endswith(_SENTENCE_ENDS)
+            continue
         line = split_stamp(line, number, meta)
         line = _drop_instructions(line, number, meta)
         if not line:
@@ -305,12 +332,16 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
             crumbs.update(_BREADCRUMB_SEP.split(line))
         if kind:
             meta.cut(kind, line, number)
-            if kind == "widget" and _SITE_IDENTITY.search(line):
-                footer_lines.add(number)
+            if (kind == "widget" and _SITE_IDENTITY.search(line)) or (
+                    kind == "link" and _NEIGHBOUR_LINK.match(fold(line))):
+                footer_lines.add(number)  # the site's furniture: previous/next links sit below the article
             continue
         line = _strip_inline(line, number, meta)
-        if line:
+        if line and resume:
+            kept[-1] = (kept[-1][0], kept[-1][1] + line)
+        elif line:
             kept.append((number, line))
+        resume = resume and not line
     kept = _drop_site_labels(kept, lines, footer_lines, meta)
     if stamps and not meta.published:
         meta.published = next((date for date, labelled in stamps if labelled), stamps[0][0])
@@ -341,6 +372,11 @@ def _is_menu(folded: str) -> bool:
         return False
     menu_words = sum(bool(_MENU_WORD.search(item)) for item in items)
     return menu_words >= (1 if len(items) >= 4 else 2)
+
+
+def _prose_chars(kept: list[tuple[int, str]]) -> int:
+    """Characters of the lines kept so far that read as sentences."""
+    return sum(len(line) for _, line in kept if _SENTENCE_PUNCT.search(line))
 
 
 def _listed_link(line: str) -> bool:
@@ -396,7 +432,7 @@ def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
         return "image"
     if _URL_LINE.match(folded) or _NEIGHBOUR_LINK.match(folded) or _TEASER.search(folded):
         return "link"
-    if _TAG_LINE.match(folded) or _is_menu(folded):
+    if _TAG_LINE.match(folded) or _is_menu(folded) or _is_button_row(folded):
         return "widget"
     if _listed_link(line) and "。" not in line and _LINK_ITEM.search(folded):
         return "link"
@@ -416,6 +452,11 @@ def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
     if short and after_image and _PHOTO_WORD.search(folded) and not _NOT_CAPTION.search(line):
         return "caption"
     return None
+
+
+def _is_button_row(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 2 and all(_BUTTON_WORD.fullmatch(word) for word in words)
 
 
 def _is_breadcrumb(line: str) -> bool:

@@ -188,7 +188,7 @@ _DAY_TAIL = re.compile(rf"(?:{_MONTH_NUM}\s*月\s*)?{_DAY_NUM}\s*[日号]")
 _DATELINE_AFTER = re.compile(r"^\s*(?:讯|电)")
 _BACKGROUND_BEFORE = re.compile(r"(?:截止到|截至|截止|成立于|始于|创办于|创建于|建于|生于|出生于|自|从)\s*$")
 _BACKGROUND_AFTER = re.compile(r"^\s*(?:以来|起|前|之前|至今|截止|为止|成立|开始实施|实施|生效|出生)")
-_STAMP_BEFORE = re.compile(r"(?:发布|发表|更新|发稿|时间|日期)[^\n。]{0,4}[:]?[ \t]*$")
+_STAMP_BEFORE = re.compile(r"(?:发布|发表|更新|发稿|时间|日期)[^\n。]{0,4}[:]?[ \t]*\Z")
 _EVENT_VERB = re.compile(
     r"召开|举行|举办|签署|签约|签订|开幕|闭幕|揭牌|启动|开班|开营|揭晓|颁奖|落幕|挂牌|会见|会谈|会晤|"
     r"拉开帷幕|开工|竣工|投产|成立大会|隆重|盛大|在[^，,。]{1,12}(?:召开|举行|举办)"

@@ -16,7 +16,7 @@ from .patterns import compile_guarded
 
 # A page's list of links to other articles: a label line, then bare headlines.
 _RELATED = (r"\s*[【\[〖(（]?\s*(?:(?:相关|相关的|延伸|推荐|热点|热门|最新|更多|往期|其他|精彩)"
-            r"(?:新闻|阅读|文章|报道|报导|链接|连结|资讯|推荐|动态)|相关(?:消息|快讯))"
+            r"(?:新闻|阅读|文章|报道|报导|链接|连结|资讯|推荐|动态|回顾)|相关(?:消息|快讯))"
             r"(?:推荐)?\s*[】\]〗)）]?")
 RELATED_LABEL = re.compile(rf"{_RELATED}\s*[:：]?\s*$")
 # The label and its headlines on one line ("延伸阅读：甲公会改选 新任理事长…｜乙…"): no sentence of prose.
@@ -160,20 +160,21 @@ STRONG_OUTCOME = compile_guarded(
     r"通过了(?!解)|通过《|(?<=表决[，,])(?:通过|同意)|"
     # an adoption told of what was adopted, by the way it passed ("两份报告经与会会员鼓掌通过", "修章案获得通过",
     # "该议案获理事会通过")
-    r"照案通过|(?:鼓掌|举手|投票)(?:表决)?通过(?!率)|"
+    # (and how the vote was taken: "以举手方式通过续聘…", "获在场大多数业主举手赞成通过")
+    r"照案通过|(?:鼓掌|举手|投票|表决)(?:的?方式|形式)?(?:表决)?(?:赞成)?通过(?!率)|赞成通过(?!率)|"
     rf"获(?![邀悉批取益赠准利])得?了?[^，,。；;]{{0,8}}?通过(?!率|了?(?:{_BY_MEANS}))|"
     # an item of a list of decisions, or a further one after a semicolon ("会议议定：一、同意《…》；同意推荐…")
     r"(?<=[、.．)）；;])(?<![^\n一二三四五六七八九十0-9（(][、.．)）])(?:原则)?同意(?!见|书|者)|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*(?:(?!{_BY_MEANS})[^，,。；;！!？?]){{0,24}}?{_ADOPTED_NOUN})|"
-    r"选举(?!事项|程序|办法)|获选(?=为|连任|[^，,。；;]{0,6}?"+TITLE+r")|(?<![曾已再求望能可])连任(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))(?![^，,。；;]{0,8}?后[，,])|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
+    r"选举(?!事项|程序|办法)|获选(?=为|连任|[^，,。；;]{0,6}?"+TITLE+r")|(?<![曾已再求望能可])(?:连任|蝉联)(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))(?![^，,。；;]{0,8}?后[，,])|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
-    r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|荣获|获评|获颁|被评为|荣膺|"
+    r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|评出(?=[^，,。；;]{0,12}?(?:奖|优秀|先进|十佳|示范))|荣获|获评|获颁|被评为|荣膺|"
     rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|(?<!采)摘得|夺冠|夺魁|"
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上|会中)决定(?!事项|精神|的)|作出决定|"
     # the deciding body as the subject ("理事会决定…", "商会决定向…捐赠十万元")
-    r"(?<![^，,；;：:。\n\s])(?:本会|该会)?(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|(?<!否)决议(?!精神)|责成|批准|"
+    r"(?<![^，,；;：:。\n\s])(?:本会|该会)?(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|(?<!否)决议(?!精神)|议决(?!定|事项|精神)|责成|批准|"
     # a decision opening its clause, the sentence's subject deciding ("会议研究了…，决定启动…")
     r"(?<=[，,；;])决定(?![了着性的]|事项|精神)|"
     # taking the oath of office ("全体理事宣誓就职")
@@ -197,17 +198,17 @@ OFFICER_LIST = re.compile(rf"新任(?:{TITLE}{PERSON}(?:、{PERSON})*[，,、]?)
 # Kinds of outcome: two adjacent clauses of one kind ("选举A为会长，选举B为秘书长") report one outcome.
 OUTCOME_KINDS = {
     "adopted": re.compile(r"通过|同意|审定|批准|修订"),
-    "elected": re.compile(r"选举|当选|获选|连任|选出|增选|补选|推选|投票产生|改选|换届"),
+    "elected": re.compile(r"选举|当选|获选|连任|蝉联|选出|增选|补选|推选|投票产生|改选|换届"),
     "signed": re.compile(r"签署|签订|签约|续签|缔结|达成"),
     "terms": re.compile(rf"{_BY_AGREEMENT}|{_AGREEMENT_CONTENT}"),
-    "awarded": re.compile(rf"授予|颁发|表彰|命名|授牌|揭牌|荣获|获评|被评为|荣膺|{_PRIZE_WON}|{_PRIZE_BY}|"
+    "awarded": re.compile(rf"授予|颁发|表彰|表扬|评出|命名|授牌|揭牌|荣获|获评|被评为|荣膺|{_PRIZE_WON}|{_PRIZE_BY}|"
                           r"夺得|摘得|夺冠|夺魁"),
     "appointed": re.compile(r"任命|聘任|聘请|免去|受命|出任|接任|宣誓就[职任]"),
     "admitted": re.compile(ADMITTED),
     # a decision the meeting took; a decision read out ("宣读了《关于表彰…的决定》") is its own kind:
     # what it decided (the awards, the list) is usually told beside it
     "read": re.compile(r"宣读"),
-    "decided": re.compile(r"决定|决议|责成"),
+    "decided": re.compile(r"决定|决议|议决|责成"),
     "founded": re.compile(r"成立|发布|启动"),
     "pledged": re.compile(r"捐赠|捐资|捐款|捐出|捐助|认捐|拨款|出资"),
 }
@@ -253,7 +254,7 @@ BACKGROUND = re.compile(
 )
 # A sentence that opens on a past time ("去年，…", "早在2019年，…") tells history, not this event.
 BACKGROUND_OPENER = re.compile(
-    r"\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来|(?:[一二三四五六七八九十两]{1,3}|[0-9]{1,2})年来|"
+    r"\s*[（(【]?\s*(?:早在|去年|前年|往年|此前|过去|多年来|近年来|历年来|今年以来|年初以来|[0-9]{4}年以来|[0-9]{4}年[，,]|近\S{1,3}年来|(?:[一二三四五六七八九十两]{1,3}|[0-9]{1,2})年来|"
     # a period's tally: "一季度，经开区新签约项目9个", "上半年，全市共签约…"
     r"(?:今年|去年)?(?:[一二三四1-4]季度?|第[一二三四1-4]季度?|首季度?|前三季度?|上半年|下半年|[1-9]\s*[-—至~]\s*1?[0-9]月)[，,])"
 )
@@ -295,10 +296,18 @@ CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左�
 # What follows an outcome's verb up to a colon that opens the list of what it decided ("会议决定：一、…",
 # "会议表决通过了人事任免事项：任命…").
 LEADS_INTO_LIST = re.compile(r"[^，,。；;：:\n]{0,20}[：:]")
+# An adoption that ends its line on a colon before numbered items ("全体会员一致通过三项提案，包括：\n一、…；
+# \n二、…"): the items are what was adopted.
+LIST_LEAD_END = re.compile(r"[^。；;！!？?\n]{0,30}?[：:][ \t]*\n")
 # A resolution notice's form: a line naming an item and, within two lines below it, the line that
 # gives its result ("1、议案名称：《2023年度董事会工作报告》\n审议结果：通过").
-FORM_ITEM = re.compile(r"(?m)^\s*(?:\d+[、.．]|[一二三四五六七八九十]+、|[（(]\d+[）)])?\s*议案名称[：:][^\n]{2,80}$")
-FORM_RESULT = re.compile(r"(?:\n[^\n]{0,80}){0,1}\n\s*(?:审议|表决)结果[：:]\s*(?P<verdict>通过|不通过|未通过|否决)")
+# Minutes write the same as "案由一：…，提请审议。\n说明：…\n决议：照案通过。" (a result line that says more
+# than the verdict is an outcome of its own).
+FORM_ITEM = re.compile(r"(?m)^\s*(?:\d+[、.．]|[一二三四五六七八九十]+、|[（(]\d+[）)])?\s*"
+                       r"(?:议案名称|案由[一二三四五六七八九十\d]{0,3})[：:][^\n]{2,120}$")
+FORM_RESULT = re.compile(r"(?:\n[^\n]{0,120}){0,1}\n\s*"
+                         r"(?:(?:审议|表决)结果[：:]\s*(?P<verdict>通过|不通过|未通过|否决)|"
+                         r"决议[：:]\s*(?:照案|原则|一致|全票|无异议)?(?P<minuted>通过)[。.]?[ \t]*(?=\n|$))")
 # A triangle opens a photo's caption, or an item of a list of points ("议程如下：▲审议通过了…；").
 TRIANGLE = re.compile(r"\s*[▲△▼▽]")
 # The lead of a list whose items are not acts of the meeting: an agenda, a plan, someone's points.
@@ -321,6 +330,8 @@ COMMENDATION_LEAD = re.compile(r"对[^，,。；;、等]{0,40}?(?:进行了?|予
 HOSTING_TALLIED = re.compile(r"(?:共|累计|全年共?|年内共?)(?:组织|参与)?$")
 # An election or a change of officers as an item on the agenda, closing the clause that convenes or
 # holds it ("召开会员大会暨理监事选举，", "进行支部委员会换届选举，"): the result is told elsewhere.
+# "…会员大会暨理事改选，于4月13日在礼堂举行": the election named with the meeting, held, not its result.
+HELD_AFTER = re.compile(r"[，,]\s*(?:于|在)[^。；;]{0,40}?(?:举行|召开|举办)")
 HELD_ELECTION = re.compile(r"(?:召开|举行|举办|进行|开展|组织|办理)[^，,。；;：:并完成]*$")
 PHOTO_POSITION = re.compile(
     rf"[（(]{_POSITION}(?:[、，,]{_POSITION})*[）)]|[（(](?:前排|后排)?[左中右][）)](?=[与和及、，,为向在同])"
@@ -345,7 +356,7 @@ BARE_YEAR = re.compile(
 ADOPTED_OBJECT = re.compile(
     rf"了?\s*(?:[《“\"「]|{_ADOPTED_THING}|"
     # an act adopted: "通过委任甲为核数师", "通过修订会章第八条"
-    r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任|聘请|授予|颁发|表彰|撤销|免去|设立|成立|追认|接受)"
+    r"(?:修订|修改|委任|任命|增补|增选|接纳|吸收|聘任|聘请|续聘|授予|颁发|表彰|撤销|免去|设立|成立|追认|接受|授权)"
     r"(?![^，,。；;]*(?:方式|办法|形式|途径|手段))|\s*(?:[。；;！!，,]|$))"
 )
 # "新当选的会长", "新当选会长张三": an office newly taken named as an attribute ("重新选举",
@@ -375,11 +386,12 @@ COARSE_DATED = re.compile(
 # The ceremony named as a thing, not the act reported ("出席签约仪式").
 CEREMONY_NOUN = re.compile(r"(?:签约|签署|揭牌|颁奖|启动)(?:仪式|典礼|礼(?![品物金包仪貌]))")
 # "新当选的会长…": the election named as an attribute, not reported as an act.
-ATTRIBUTIVE = re.compile(r"的")
+# "由各车间选举产生的职工代表", "改选后的理事会": the elected named as an attribute.
+ATTRIBUTIVE = re.compile(r"(?:产生|出来|出|后)?的")
 # An act named as a thing by the noun it qualifies ("学位授予建议名单", "表彰名单", "授予条件"); what a
 # meeting adopted may be a list ("审议通过…名单"), so adoptions are not read so.
 NOMINAL_AFTER = re.compile(
-    r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限|事宜)(?=[，,。；;、）)和及与等的]|$)"
+    r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限|事宜|环节|阶段|过程|期间)(?=[，,。；;、）)和及与等的]|$)"
 )
 # "此前/早前/先前…": a sentence about an earlier time, unless a later clause turns to this event.
 EARLIER = re.compile(
@@ -392,8 +404,17 @@ BODY_NAME_END = re.compile(r"(?:会|委|局|办|府|部|院|党组|公司|集团
 ROOM = re.compile(r"\S{0,2}?(?:会议室|会议厅|报告厅|多功能厅|礼堂|会堂|大厅|讲堂|会所)")
 # "其余议案均获通过": the rest of items whose results are told one by one elsewhere, summed up.
 REMAINDER = re.compile(r"(?:其余|其他|其它)[^，,。；;]{0,12}?[均都皆亦]$")
+# "同意26票", "同意者35人": the count of a vote, whose result is told beside it.
+VOTE_COUNT = re.compile(r"\s*[0-9０-９〇零一二两三四五六七八九十百]+\s*(?:票|人|张|份|位|名|户)")
+# "该事项未获通过", "不予通过", "没有当选": the act denied.
+NEGATED = re.compile(r"(?:未|没有|没|不|未能|无法|不予|不获)$")
 # A question or a form's field ("是否当选", "是否通过"): no act.
 WHETHER = re.compile(r"是否|能否|可否")
+# "为表彰他在…方面的贡献", "以表扬…": the purpose an award serves, told beside the award itself.
+AWARD_PURPOSE = re.compile(r"(?:为了?|以)$")
+# "（授予他终身成就奖，）表彰他在冻土理论方面的开创性贡献": what is honoured is a contribution, the
+# reason of the award told beside it; "表彰了在…中作出突出贡献的先进个人" names the honoured.
+AWARD_REASON = re.compile(r"(?:贡献|成就|付出|努力|精神|事迹)$")
 # "缔结签约仪式", "签约仪式": a ceremony named as a thing.
 CEREMONY_AFTER = re.compile(r"[^\s。，,；;：:！!？?、]{0,2}?(?:仪式|典礼|大会|晚会)|礼(?![品物金包仪貌])")
 # "以本次签约为契机": an act pointed at by a demonstrative is named as a thing, not reported.

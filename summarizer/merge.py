@@ -208,12 +208,24 @@ def _resolutions(text: str, reply: ModelReply, candidates: Candidates, offer: Of
         same = any(_overlap(fold(strip_pinyin(evidence)), fold(c.evidence)) for c in candidates.outcomes)
         out.append(ProposedResolution(resolution.text.strip() or evidence, evidence, "both" if same else "model"))
     if use_rules:
-        taken = [span for r in out if (span := r.span or _located(text, r.evidence))]
+        taken = {i: span for i, r in enumerate(out) if (span := r.span or _located(text, r.evidence))}
         added = [ProposedResolution(c.evidence, c.evidence, "rules", c.span) for c in candidates.outcomes
                  if _adds_unasked(c) and not any(_overlap(fold(c.evidence), fold(r.evidence)) for r in out)]
         # whole outcomes, as the adjacent parts of one are joined, against what the model chose
-        out += [r for r in _join_adjacent(text, added)
-                if not (r.span and any(_share_words(r.span, span) for span in taken))]
+        for r in _join_adjacent(text, added):
+            if r.span and any(_share_words(r.span, span) for span in taken.values()):
+                continue
+            chosen = next((i for i, span in taken.items() if r.span and _one_outcome(text, span, r.span)), None)
+            if chosen is None:
+                out.append(r)
+                continue
+            # "…，滕立峰当选会长" chosen, "姚晓鸥、卢振江当选副会长，甘露当选秘书长" after it: the rest of the
+            # same outcome (the officers the election produced) goes on the chosen quote
+            span = (taken[chosen][0], r.span[1])  # type: ignore[index]
+            quote, before = text[span[0] : span[1]], out[chosen]
+            told = quote if before.text == before.evidence else f"{before.text}；{r.text}"
+            out[chosen] = ProposedResolution(told, quote, "both", span)
+            taken[chosen] = span
     return out
 
 

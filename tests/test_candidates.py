@@ -51,6 +51,10 @@ def _hosts(text: str) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------ hosts
 
 HOST_CASES = [
+    # a byline in dateline brackets before the organiser; a body's working group is no chair
+    ("〔记者陈思远／南湾报导〕南湾镇公所主办的灯会昨晚开幕。", {("南湾镇公所", "organiser", "by-marker")}),
+    ("［本报讯］江城市书法家协会主办的书法展今日开展。", {("江城市书法家协会", "organiser", "by-marker")}),
+    ("会议由协会筹备组组长、江城宏达公司总经理孙启明主持。", {("孙启明", "chair", "chair")}),
     # a courtesy after the chair's name
     ("本次股东大会由公司董事会召集，会议由公司董事长赵国平先生主持。", {("赵国平", "chair", "chair")}),
     ("大会由会长陈大文先生主持。", {("陈大文", "chair", "chair")}),
@@ -219,6 +223,8 @@ def test_host_candidates(text: str, expected: set[tuple[str, str, str]]) -> None
 
 
 NOT_HOST_CASES = [
+    # a promise of the signatories: 合办 with how often, no organiser named
+    "倡议书提出，各签署单位每年至少合办一次交流活动。",
     # a site's labelled line with its contact details: a 承办 label does not govern the name after 主办：
     "主办：江城日报社 承办：江城新闻网 联系电话：0510-1234567",
     "江城市商会会长孙立平出席会议并致辞。",  # attendee and speaker
@@ -299,6 +305,16 @@ def test_host_spans_point_into_the_original_text() -> None:
 # ------------------------------------------------------------------ outcomes
 
 OUTCOME_CASES = [
+    # how the vote was taken, before 通过; a body re-engaged; a commendation, an election kept by 蝉联
+    ("大会以举手方式通过续聘江城会计师行为法团核数师。", "以举手方式通过续聘江城会计师行为法团核数师"),
+    ("财务报表随即付诸表决，获在场大多数会员举手赞成通过。", "获在场大多数会员举手赞成通过"),
+    ("大会也表扬服务满十年的志工李阿花等六人。", "大会也表扬服务满十年的志工李阿花等六人"),
+    ("年会共评出优秀论文一等奖五篇、二等奖十篇。", "年会共评出优秀论文一等奖五篇、二等奖十篇"),
+    ("在选举环节，林志强在无人竞选下蝉联会长。", "林志强在无人竞选下蝉联会长"),
+    ("有会员提议设立奖学金，大会议决交由新届理事会研究。", "大会议决交由新届理事会研究"),
+    # a commendation and the award handed over by its giver: one outcome
+    ("大会表扬入会满二十年的资深会员，由会长颁发感谢状给陈阿土等十位会员。",
+     "大会表扬入会满二十年的资深会员，由会长颁发感谢状给陈阿土等十位会员"),
     ("会议审议通过了《协会章程修正案》。", "审议通过了《协会章程修正案》"),
     ("会议审议并通过了财务报告和章程修改草案。", "通过了财务报告和章程修改草案"),
     ("会议决定，下一届年会在青州举行。", "下一届年会在青州举行"),
@@ -673,6 +689,20 @@ def test_three_documents_adopted_are_one_candidate_each() -> None:
 
 
 NOT_OUTCOME_CASES = [
+    # the elected named as an attribute; a vote's count; an act denied
+    "由各车间选举产生的九十六名职工代表出席了会议。",
+    "改选后的理事会将于下月召开首次会议。",
+    "表决结果：同意二十六票，反对十一票，弃权四票。",
+    "该事项同意票未达到三分之二，未获通过。",
+    "会议不予批准该项申请。",
+    # why an award was given, not one; an earlier meeting's award in brackets
+    "为表彰他在桥梁抗震研究方面的贡献，学会特别制作了纪念册。",
+    "此举旨在表彰她多年来在社区服务中的无私付出。",
+    "（去年年会在兰州举行，当时授予王教授终身成就奖。）",
+    # the election named with the meeting that was held
+    "江城同乡会第三十八届会员大会暨理事改选，于四月十三日上午在会馆礼堂举行。",
+    # 会议 before 决定事项: no 议决
+    "会议听取了上次会议决定事项落实情况的汇报。",
     "王书记指出，要进一步提高服务水平。",  # speech
     "李主任表示，将继续支持协会发展。",
     "他强调要加强队伍建设。",
@@ -946,3 +976,29 @@ def test_a_resolution_notices_form_names_each_item_adopted() -> None:
     for written in (text, _TO_TRADITIONAL.convert(text)):
         adopted = [fold(o.evidence) for o in _candidates(written).outcomes if o.kind == "adopted" and o.settled]
         assert adopted == ["1、议案名称：《2023年度董事会工作报告》", "2、议案名称：《关于续聘2024年度审计机构的议案》"], adopted
+
+
+def test_minutes_name_each_item_their_bare_result_adopts() -> None:
+    """"案由…提请审议。/说明：…/决议：照案通过。": the item is the outcome and the bare result line none; a
+    result that says more than its verdict is an outcome of its own, and one that puts an item off is no adoption."""
+    text = ("八、讨论事项：\n案由一：一一三年度收支决算案，提请审议。\n说明：详如附件一。\n决议：照案通过。\n"
+            "案由二：拟购置停车场用地，提请讨论。\n说明：地主开价过高。\n决议：本案保留，提下次大会讨论。\n"
+            "案由三：一一四年度工作计划案，提请审议。\n决议：修正通过，活动经费删减为三十万元。\n")
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        evidence = [fold(o.evidence) for o in _candidates(written).outcomes]
+        assert "案由一：一一三年度收支决算案，提请审议。" in evidence, evidence
+        assert not any(e.startswith(("案由二", "案由三")) or e.endswith("照案通过") for e in evidence)
+        assert any(e.startswith("决议：修正通过") for e in evidence), evidence
+
+
+def test_an_adoption_leading_into_numbered_items_adopts_each_item() -> None:
+    text = ("大会上，全体会员一致通过三项提案，包括：\n一、会员年费由十元调高至二十元，自明年起实施；\n"
+            "二、设立会员子女奖学金；\n三、增设青年团。\n会后举行了联欢晚宴。")
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        outcomes = _candidates(written).outcomes
+        assert [fold(o.evidence) for o in outcomes] == [
+            "会员年费由十元调高至二十元，自明年起实施", "设立会员子女奖学金", "增设青年团"], outcomes
+        assert all(o.kind == "adopted" and o.settled for o in outcomes)
+    # a plan leading into its items adopts nothing
+    planned = "理事会拟通过以下提案：\n一、调高会费；\n二、设立奖学金。"
+    assert not [o for o in _candidates(planned).outcomes if o.settled]

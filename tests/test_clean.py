@@ -306,6 +306,12 @@ def test_an_events_organisers_before_share_buttons_are_kept() -> None:
     ("2024年3月5日 星期二 欢迎访问江城县人民政府网站", None),
     ("2023年6月28日上午，江城科技学院毕业典礼在体育馆举行。", None),
     ("设为首页 | 加入收藏 | 今天是：2023年2月1日 星期三", None),
+    # a post's byline on a public account or an app: the date with its time among names and a place
+    ("原创 江城商会 江城商会 2024年11月18日 18:05 广东", "2024-11-18"),
+    ("江城晚报 2025-09-28 20:41 发布于江城 江城晚报官方账号", "2025-09-28"),
+    # an event's time after its label or before its venue and verb is no stamp
+    ("会议时间 2024年5月6日 9:30", None),
+    ("江城市商会年会 2024年5月6日 9:30 在江城宾馆召开", None),
 ])
 def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds(header: str,
                                                                                  published: str | None) -> None:
@@ -330,6 +336,8 @@ def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds
     "[图片] 2023forum_sign.jpg 重点项目集中签约",
     # a dated headline standing alone
     "■ 2023江城旅游发展大会召开 授予8家单位“示范点”称号（2023-06-30）",
+    # a public account's list of earlier posts
+    "往期回顾\n▶江城商会举办政策宣讲会（2024年10月25日）\n▶喜报！我会两个基地获评市级示范点",
 ])
 def test_links_to_other_articles_are_furniture(links: str) -> None:
     body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举张三为会长。"
@@ -431,3 +439,38 @@ def test_a_body_pasted_twice_loses_its_short_lines_too() -> None:
     body = ("江城市商会召开第五届会员大会\n一、会议概况\n2024年3月5日，江城市商会第五届会员大会在江城宾馆召开，"
             "会议由会长张三主持。\n二、会议成果\n大会审议通过了《章程修正案》，选举李四为新一届会长。")
     assert clean(f"{body}\n{body}").text == body
+
+
+@pytest.mark.parametrize("line", [
+    "点击蓝字 关注我们", "點擊藍字 關注我們", "打开APP阅读 体验更佳", "打开APP，查看更多精彩内容", "阅读原文",
+    "分享 收藏 点赞 在看", "本文字数：1342 阅读时间：约4分钟", "微信号：jcshanghui", "预览时标签不可点", "+关注",
+])
+def test_a_public_accounts_and_an_apps_buttons_are_furniture(line: str) -> None:
+    body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举张三为会长。"
+    article = clean(f"{line}\n{body}\n{line}")
+    assert article.text == body, article.text
+
+
+@pytest.mark.parametrize("heading", ["网友评论（23）", "網友評論（23）", "热门评论", "精选留言", "评论 12 条"])
+def test_a_comment_section_after_the_article_is_cut_to_the_end(heading: str) -> None:
+    body = ("2024年3月5日，江城市商会第五届会员大会在江城宾馆召开，一百二十名会员出席。会议审议通过了理事会工作报告和"
+            "财务报告，修订了商会章程，并以无记名投票方式选举产生了第五届理事会。张三当选会长，李四当选秘书长。"
+            "会长张三表示，新一届理事会将继续服务会员，推动本地企业转型升级，为城市发展贡献力量。")
+    comments = "江城老李：通过了又怎样，执行才是关键！\n2024-03-06 21:03 广东 赞 56\n我决定以后只找商会会员店。\n查看全部评论 >"
+    article = clean(f"{body}\n{heading}\n{comments}")
+    assert article.text == body, article.text
+    # a comment tab in the masthead, above the article, cuts nothing
+    assert clean(f"首页\n{heading}\n{body}").text.endswith(body)
+
+
+def test_a_fold_button_joins_the_sentence_it_cut() -> None:
+    text = "会上，张三当选会长，李四、\n展开全文\n王五当选副会长，赵六当选秘书长。\n会后合影留念。"
+    for written in (text, text.replace("展开全文", "展開全文")):
+        assert clean(written).text == "会上，张三当选会长，李四、王五当选副会长，赵六当选秘书长。\n会后合影留念。"
+
+
+def test_a_sites_owner_line_below_the_previous_and_next_links_is_furniture() -> None:
+    body = "2024年3月5日，江城村召开村民代表大会，表决通过了道路硬化方案。"
+    page = f"{body}\n上一篇：江城村开展防溺水教育\n下一篇：江城镇召开秸秆禁烧推进会\n主办：江城镇人民政府　承办：江城镇党政办公室"
+    article = clean(page)
+    assert article.text == body, article.text

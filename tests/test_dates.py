@@ -380,3 +380,13 @@ def test_a_reported_relative_day_is_kept(text: str, phrase: str, value: str) -> 
     found, _ = event_date(text + _BACKGROUND, published="2023-05-20", model_phrase=phrase)
     assert found.value == value
 
+
+
+@pytest.mark.parametrize("headline", ["江城茶博会新闻发布会举行", "江城茶博會新聞發佈會舉行", "江城市政府发布最新政策"])
+def test_a_headline_ending_on_a_publishing_word_does_not_make_the_next_lines_date_a_stamp(headline: str) -> None:
+    """"…发布会举行" closes the line above: the date that opens the lead is the event's, not a stamp,
+    and a date to come in someone's account loses to it."""
+    text = (f"{headline}\n11月20日上午，市政府新闻办公室在新闻发布厅举行新闻发布会。"
+            "副市长介绍，第七届茶博会将于2026年4月17日至20日在会展中心举办。")
+    found, _ = event_date(text, published="2025-11-20")
+    assert found.value == "2025-11-20", found

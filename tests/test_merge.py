@@ -341,6 +341,22 @@ def test_a_rule_outcome_cut_differently_from_the_models_quote_is_not_added_besid
         assert [r.source for r in silent.resolutions] == ["rules"]  # alone, the rule's outcome is added
 
 
+def test_the_rest_of_an_outcome_after_the_models_quote_goes_on_that_quote() -> None:
+    """The model quotes the first officer; the rules' clauses after it, of the same kind and joined by a
+    comma, name the other officers the same election produced: one resolution, the model's quote
+    carried on (not a second item beside it)."""
+    text = "随后召开的一届一次理事会上，王立当选会长，孙明、赵亮当选副会长，钱芳当选秘书长。会后合影。"
+    quote = "随后召开的一届一次理事会上，王立当选会长"
+    for written in (text, _TO_TRADITIONAL.convert(text)):
+        reply = ModelReply(event="理事会", other_resolutions=[ModelResolution(
+            text="王立当选会长", evidence=_TO_TRADITIONAL.convert(quote) if written != text else quote)])
+        merged, _ = _merged(written, reply)
+        assert [fold(r.evidence) for r in merged.resolutions] == [
+            "随后召开的一届一次理事会上，王立当选会长，孙明、赵亮当选副会长，钱芳当选秘书长"]
+        assert merged.resolutions[0].source == "both"
+        assert fold(merged.resolutions[0].text).startswith("王立当选会长；")
+
+
 def test_a_quote_copied_with_the_pages_pinyin_annotations_is_the_models_cut() -> None:
     """The page writes "審議(yì)通過"; the cleaned text has no annotations. The model's two quotes,
     copied with them, stand where the text tells them: the rule's cut of the same sentence is not
