@@ -352,9 +352,10 @@ def _by_marker(text: str, folded: str, start: int, end: int) -> list[HostCandida
         if g.HOSTING_TALLIED.search(folded, start, match.start()):
             floor = match.end()
             continue  # "协会共组织承办市级以上赛事46场": a record tallied, not this event's host
-        if g.ANOTHER_EVENT_DECIDED.search(folded, start, match.start()):
+        if g.ANOTHER_EVENT_DECIDED.search(folded, start, match.start()) or g.EVENT_TO_COME.search(
+                folded, folded.rfind("\n", 0, start) + 1, match.start()):
             floor = match.end()
-            continue  # "会议决定，明年的节会由A与B共同主办": the hosts of an event to come
+            continue  # "会议决定，明年的节会由A与B共同主办", "…将于4月举办。本届由甲主办": an event to come
         role = _role(match.group("mark"))
         if match.group("tail"):  # "主办单位为A、B"
             names_start, names_end = match.end(), _clause_end(folded, match.end(), end)

@@ -224,7 +224,9 @@ def outcome_kind(text: str) -> str | None:
 SPEECH_VERB = re.compile(
     r"指出|表示|强调|认为|希望|期待|期望|寄语|说[:：，,“\"]|说道|谈到|讲到|介绍|提议|建议|呼吁|倡议|"
     r"提出(?!候选人|人选|名单|议案|提案|申请)|致辞|致词|讲话|发言|"
-    r"(?<![的作做了况])说明(?!会|书)|提醒"
+    r"(?<![的作做了况])说明(?!会|书)|提醒|"
+    # an answer to a question from the floor ("陈主席回应指顾问是经公开招标选出")
+    r"回应|答复|质疑|解释称|解释说"
 )
 # A review of past work opening what it reviewed with a colon ("报告回顾了协会五年来的工作：…，推动成立
 # 了…"): what follows is the record reviewed, not this event's act.
@@ -289,8 +291,13 @@ _POSITION = (
 # An event decided or planned in the sentence ("会议决定，第十届茶文化节于明年4月举办，由协会与市政府共同
 # 主办"): the hosts it names are that event's, not the reported one's.
 ANOTHER_EVENT_DECIDED = re.compile(
-    r"决定[，,]?[^。；;]{0,40}?(?:举办|举行|召开)|(?:下一届|下届|明年的?|下次)[^。；;]{0,20}?(?:拟|将)"
+    r"决定[，,]?[^。；;]{0,40}?(?:举办|举行|召开|(?:将|拟)由)|(?:下一届|下届|明年的?|下次)[^。；;]{0,20}?(?:拟|将)"
 )
+# "副市长介绍，茶博会将于明年4月17日在会展中心举办。本届茶博会由甲、乙主办": an event to come in
+# someone's account earlier in the paragraph (a press conference announcing it), whose hosts are not
+# those of the event reported. A preview's own "本届博览会将于5月10日开幕，由甲主办" is not told so.
+EVENT_TO_COME = re.compile(r"(?:介绍|表示|透露|指出|宣布)[，,：:][^。；;\n]{0,60}?(?:将于|将在|拟于|定于|计划于)"
+                           r"[^。；;\n]{0,40}?(?:举办|举行|召开|开幕|开展)")
 # A caption named as one ("图为与会嘉宾为…授牌", "上图：…"): it restates the body.
 CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:])")
 # What follows an outcome's verb up to a colon that opens the list of what it decided ("会议决定：一、…",

@@ -51,6 +51,9 @@ def _hosts(text: str) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------ hosts
 
 HOST_CASES = [
+    # the hosts of the event the paragraph reports, held
+    ("5月3日，第七届茶博会在会展中心开幕。本届茶博会由省农业厅、江城市政府主办。",
+     {("省农业厅", "organiser", "by-marker"), ("江城市政府", "organiser", "by-marker")}),
     # a byline in dateline brackets before the organiser; a body's working group is no chair
     ("〔记者陈思远／南湾报导〕南湾镇公所主办的灯会昨晚开幕。", {("南湾镇公所", "organiser", "by-marker")}),
     ("［本报讯］江城市书法家协会主办的书法展今日开展。", {("江城市书法家协会", "organiser", "by-marker")}),
@@ -223,6 +226,10 @@ def test_host_candidates(text: str, expected: set[tuple[str, str, str]]) -> None
 
 
 NOT_HOST_CASES = [
+    # the hosts of an event to come, told after it in the paragraph (a press conference announcing it)
+    "副市长介绍，第七届茶博会将于明年4月17日至20日在会展中心举办。本届茶博会由省农业厅、江城市政府主办。",
+    # the next meeting's host, decided
+    "闭幕式上宣布，经学会理事会研究决定，2026年学术年会将由江城理工大学承办。",
     # a promise of the signatories: 合办 with how often, no organiser named
     "倡议书提出，各签署单位每年至少合办一次交流活动。",
     # a site's labelled line with its contact details: a 承办 label does not govern the name after 主办：
@@ -689,6 +696,8 @@ def test_three_documents_adopted_are_one_candidate_each() -> None:
 
 
 NOT_OUTCOME_CASES = [
+    # an answer to a question from the floor
+    "有会员在会上质疑顾问费偏高，主席回应指顾问是经公开招标选出，过程透明。",
     # the elected named as an attribute; a vote's count; an act denied
     "由各车间选举产生的九十六名职工代表出席了会议。",
     "改选后的理事会将于下月召开首次会议。",
