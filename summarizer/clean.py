@@ -73,6 +73,8 @@ _WIDGET_ANY = re.compile(
     r"本文字数\s*[:：]|阅读时间\s*[:：]|预计阅读|微信号\s*[:：]",
     re.IGNORECASE,
 )
+# A site's section above its headline: "澳闻 | 社会", "新闻｜社区｜民生" (short words between bars).
+_SECTION_LABEL = re.compile(r"^[^|｜\s]{1,4}(?:\s*[|｜]\s*[^|｜\s]{1,4}){1,2}$")
 # A row of a post's buttons alone on a line: "分享 收藏 点赞 在看".
 _BUTTON_WORD = re.compile(r"分享|收藏|点赞|在看|赞|转发|评论|留言|举报|打赏|喜欢|推荐")
 # A page's comment section under its heading: "网友评论（23）", "热门评论", "精选留言". It runs to the
@@ -432,7 +434,7 @@ def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
         return "image"
     if _URL_LINE.match(folded) or _NEIGHBOUR_LINK.match(folded) or _TEASER.search(folded):
         return "link"
-    if _TAG_LINE.match(folded) or _is_menu(folded) or _is_button_row(folded):
+    if _TAG_LINE.match(folded) or _is_menu(folded) or _is_button_row(folded) or _SECTION_LABEL.match(folded):
         return "widget"
     if _listed_link(line) and "。" not in line and _LINK_ITEM.search(folded):
         return "link"

@@ -444,6 +444,7 @@ def test_a_body_pasted_twice_loses_its_short_lines_too() -> None:
 @pytest.mark.parametrize("line", [
     "点击蓝字 关注我们", "點擊藍字 關注我們", "打开APP阅读 体验更佳", "打开APP，查看更多精彩内容", "阅读原文",
     "分享 收藏 点赞 在看", "本文字数：1342 阅读时间：约4分钟", "微信号：jcshanghui", "预览时标签不可点", "+关注",
+    "澳闻 | 社会", "新聞｜社區｜民生",
 ])
 def test_a_public_accounts_and_an_apps_buttons_are_furniture(line: str) -> None:
     body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举张三为会长。"

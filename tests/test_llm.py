@@ -197,3 +197,20 @@ def test_one_request_at_a_time_uses_one_pool(messages) -> None:
 
         assert asyncio.run(serial()) == 1
         assert len(server.requests) == 5
+
+
+@pytest.mark.parametrize(("data", "content", "finish", "tokens"), [
+    ({"choices": [{"message": {"content": "{}"}, "finish_reason": "stop"}],
+      "usage": {"prompt_tokens": 7, "completion_tokens": 2, "total_tokens": 9}}, "{}", "stop", (7, 2, 9)),
+    ({"choices": [{"message": {"content": None}, "finish_reason": "length"}]}, None, "length", (0, 0, 0)),
+    ({"choices": [], "usage": {"total_tokens": "many"}}, None, None, (0, 0, 0)),  # nothing usable, no crash
+    ({"choices": ["not an object"], "usage": None}, None, None, (0, 0, 0)),
+    (["a list, not an object"], None, None, (0, 0, 0)),
+    (None, None, None, (0, 0, 0)),
+])
+def test_a_completion_is_read_from_the_json_whatever_its_shape(data, content, finish, tokens) -> None:
+    from summarizer.llm import Completion
+
+    read = Completion.read(data)
+    assert (read.content, read.finish_reason) == (content, finish)
+    assert (read.usage.prompt_tokens, read.usage.completion_tokens, read.usage.total_tokens) == tokens
