@@ -202,6 +202,8 @@ _NOT_A_NAME = re.compile(
     rf"{g.CONVENE_VERB}|{g.CHAIR_MARK}"
 )
 _NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十廿卅]"
+_BYLINE_WORD = re.compile(r"记者|报导|报道|通讯员|特派员")
+_BYLINE_IN_BRACKETS = re.compile(r"记者|报导|报道|通讯员|讯|电")
 # Page datelines and bylines before a subject: "【某报5月3日讯】", "(本报讯)".
 _BRACKETED = r"(?:【[^】]{0,30}】|〔[^〕]{0,30}〕|［[^］]{0,30}］|[（(][^）)]{0,30}[）)]|[^，,。]{0,12}[讯电]\s)"
 _LEADING = re.compile(
@@ -389,6 +391,10 @@ def _governed_names(folded: str, start: int, end: int, after: bool) -> list[tupl
         a = lead.end() if lead else a
         dateline_end = max(folded.rfind(mark, a, b) for mark in "】〕］")
         a = dateline_end + 1 if dateline_end >= 0 else a  # "〔记者甲／乙报导〕丙公所主办": after the byline
+        closing = max(folded.rfind(mark, a, b) for mark in "）)")
+        opening = max(folded.rfind(mark, a, closing) for mark in "（(") if closing >= 0 else -1
+        if closing >= 0 and _BYLINE_IN_BRACKETS.search(folded, max(a, opening + 1), closing):
+            a = closing + 1  # "（记者甲／乙报导）丙公所主办", split at its slash
         tail = _NAME_TAIL.search(folded, a, b)
         b = tail.start() if tail and tail.start() > a else b
         across_clause = not after and re.search(r"[，,；;]", folded[b:end])
@@ -414,6 +420,8 @@ def _clause_end(folded: str, at: int, end: int) -> int:
 
 def _governed_name(name: str) -> bool:
     """A name a role marker governs: no verb or preposition in it (an org suffix is not needed)."""
+    if _BYLINE_WORD.search(name):
+        return False  # "记者王明／台中报导　丙区公所主办": the byline is no host
     if _NOT_A_NAME.search(name) or g.NOT_HOST_VERB.search(name) or re.search(r"\d|[（(【】〔〕［］)）]", name):
         return bool(_is_org(name)) and not re.search(r"了|在|于", name)
     return _is_org(name) or 2 <= len(name) <= 20
@@ -660,7 +668,7 @@ def _form_results(text: str, folded: str) -> list[OutcomeCandidate]:
     found = []
     for item in g.FORM_ITEM.finditer(folded):
         result = g.FORM_RESULT.match(folded, item.end())
-        if result and "通过" in (result.group("verdict"), result.group("minuted")):
+        if result and "通过" in (result.group("verdict"), result.group("minuted")):  # not 不通过
             start = item.start() + len(item.group()) - len(item.group().lstrip())
             found.append(OutcomeCandidate(text[start : item.end()], (start, item.end()), "outcome", "adopted", True))
     return found
@@ -673,17 +681,17 @@ def _listed_items(text: str, folded: str, sentence_start: int, marker: re.Match[
     lead = g.LIST_LEAD_END.match(folded, marker.end())
     if lead is None or kind not in ("adopted", "decided"):
         return []
-    settled = kind == "decided" or _settled_lead(folded, sentence_start, marker)
-    if not settled:
-        return []
+    if g.UNSETTLED.search(folded, sentence_start, marker.start()) or _TO_COME.search(folded, sentence_start,
+                                                                                      marker.end()):
+        return []  # "大会将审议通过以下事项：": the items are to come
     items, at = [], lead.end()
     while at < len(folded):
         line_end = folded.find("\n", at)
         line_end = len(folded) if line_end < 0 else line_end
         if folded[at:line_end].strip():
             number = g.ENUMERATED.match(folded, at)
-            if number is None:
-                break
+            if number is None or g.SPEECH_VERB.search(folded, at, line_end) or g.DIRECTIVE.search(folded, at, line_end):
+                break  # "3.会长作总结讲话，要求…": the list of what was adopted has ended
             a, b = number.end(), line_end
             while b > a and folded[b - 1] in "。；;，, \t":
                 b -= 1
@@ -691,12 +699,6 @@ def _listed_items(text: str, folded: str, sentence_start: int, marker: re.Match[
                 items.append(OutcomeCandidate(text[a:b], (a, b), "outcome", kind, True))
         at = line_end + 1
     return items if len(items) >= 2 else []
-
-
-def _settled_lead(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
-    """An adoption leading into its items: stated as done (the items after the colon are its object)."""
-    clause_start = _clause_start(folded, sentence_start, marker.start(), "，,；;：:")
-    return not g.UNSETTLED.search(folded, clause_start, marker.start())
 
 
 def _form_result_lines(folded: str) -> list[tuple[int, int]]:
@@ -818,6 +820,8 @@ def _settled(folded: str, sentence_start: int, marker: re.Match[str], kind: str 
     clause_start = _clause_start(folded, sentence_start, marker.start(), "，,；;：:")
     if g.UNSETTLED.search(folded, clause_start, marker.start()):
         return False
+    if kind != "terms" and _TO_COME.search(marker.group()):
+        return False  # "大会将审议通过…": the subject's own future inside the marker
     if g.BARE_YEAR.search(folded, clause_start, marker.start()):
         return False  # "张三2015年当选" (a year in an earlier clause may name a thing: "批准2024年预算")
     if kind == "terms" and g.DEAL_TO_COME.search(folded, clause_start, marker.start()):
@@ -872,7 +876,8 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.outcome_kind(marker.group()) == "awarded" and marker.group().startswith(("表彰", "表扬")) and (
             g.AWARD_PURPOSE.search(folded, max(clause_start, marker.start() - 2), marker.start())
-            or g.AWARD_REASON.search(folded, marker.end(), _clause_end_at(folded, marker.end()))):
+            or (g.AWARD_REASON.search(folded, marker.end(), _clause_end_at(folded, marker.end()))
+                and _another_award(folded, sentence_start, marker))):
         return False  # "为表彰…", "表彰他在…方面的贡献": why an award was given, not one
     if marker.group() == "批准" and g.APPROVED_BY.search(folded, sentence_start, marker.start()):
         return False
@@ -898,6 +903,12 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
             and _relayed_terms(folded, sentence_start, marker)):
         return True
     return not _speech_before(folded, sentence_start, marker.start())
+
+
+def _another_award(folded: str, sentence_start: int, marker: re.Match[str]) -> bool:
+    """An award verb in the sentence other than ``marker`` ("授予他终身成就奖，表彰他…的贡献")."""
+    end = next((i for i in range(marker.end(), len(folded)) if folded[i] in g.SENTENCE_END), len(folded))
+    return any(m.start() != marker.start() for m in g.OUTCOME_KINDS["awarded"].finditer(folded, sentence_start, end))
 
 
 def _clause_end_at(folded: str, at: int) -> int:
@@ -955,6 +966,7 @@ def _relayed_terms(folded: str, sentence_start: int, marker: re.Match[str]) -> b
     return not before or bool(g.REPORTING_VERB.fullmatch(before[-1].group()))
 
 
+_TO_COME = re.compile(r"[将拟](?!近)|准备|计划|打算")
 _BY_GIVER = re.compile(r"\s*(?:并|再|另)?由")
 
 

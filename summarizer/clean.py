@@ -70,7 +70,7 @@ _WIDGET_ANY = re.compile(
     r"字[号体级](?:设定|大小)?\s*[:：]?\s*[【\[]?\s*[大小]|请输入关键[字词]|打印本页|关闭窗口|[【\[](?:打印|关闭)[】\]]|"
     r"[【\[]\s*大\s*中\s*小\s*[】\]]|(?:点击|点阅|浏览|阅读)(?:人次|次数|数|量|率)?\s*[:：]\s*\d|"
     r"跳到主要内容|跳至主要内容|设为首页|加入收藏|^分享\s*[:：]|"
-    r"本文字数\s*[:：]|阅读时间\s*[:：]|预计阅读|微信号\s*[:：]",
+    r"^(?:本文字数|全文字数|阅读时间|预计阅读(?:时间)?|微信号)\s*[:：]?\s*(?:约|大约)?\s*\d|^微信号\s*[:：]\s*[A-Za-z0-9_-]+$",
     re.IGNORECASE,
 )
 # A site's section above its headline: "澳闻 | 社会", "新闻｜社区｜民生" (short words between bars).
@@ -80,14 +80,16 @@ _BUTTON_WORD = re.compile(r"分享|收藏|点赞|在看|赞|转发|评论|留言
 # A page's comment section under its heading: "网友评论（23）", "热门评论", "精选留言". It runs to the
 # page's end (readers' opinions, their stamps and likes, "查看全部评论 >"), after the article.
 _COMMENTS_HEADING = re.compile(
-    r"^(?:(?:网友|读者|热门|精彩|最新|全部|精选)(?:评论|留言)(?:区|列表)?(?:\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*条))?|"
-    r"(?:评论|留言)(?:区|列表)?\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*条)|评论区|留言区)\s*[:：]?$")
+    r"^(?:(?:网友|读者|热门|精彩|最新|全部|精选)(?:评论|留言|跟帖)(?:区|列表)?(?:\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*条))?|"
+    r"(?:评论|留言|跟帖)(?:区|列表)?\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*条)|评论区|留言区|"
+    r"(?:共|全部)?\s*\d+\s*条(?:评论|留言|跟帖)|已有\s*\d+\s*人(?:评论|参与评论|跟帖))\s*[:：]?$")
 # A button that folds the rest of a long page away ("展开全文"); the sentence it cut goes on below it.
 _FOLD_MARK = re.compile(r"^(?:点击)?(?:展开|查看)(?:阅读)?(?:全文|剩余\s*\d+\s*%|余下全文)\s*[∨⌄▼↓>»]?$")
 # A comment section is a page's only when a sentence of prose stands above its heading (a "评论" tab in
 # the masthead is a menu item).
 COMMENTS_AFTER_PROSE = 60
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "”", "」", "…")
+FOLDED_LINE_MIN = 40
 # Links to the neighbouring articles, the tags of the page, and a teaser of another article:
 # "上一则：…（112-01-12）", "新闻关键字：社团 换届", "【下一篇预览】…", "……【阅读全文】".
 _NEIGHBOUR_LINK = re.compile(r"^(?:上一|下一)(?:篇|条|则|页|主题|新闻)\s*[:：]")
@@ -298,6 +300,7 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
     kept: list[tuple[int, str]] = []
     crumbs: set[str] = set()
     footer_lines: set[int] = set()
+    below_links: set[int] = set()
     in_links = False  # under a "相关新闻" label: the headlines that follow are links to other articles
     stamps: list[tuple[str, bool]] = []  # stamps among a header line's other fields, for a page that has no other
     after_image = False
@@ -310,7 +313,10 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
             continue
         if _FOLD_MARK.match(fold(line)):
             meta.cut("widget", line, number)
-            resume = bool(kept) and not kept[-1][1].endswith(_SENTENCE_ENDS)
+            resume = bool(kept) and _cut_mid_sentence(kept[-1][1])
+            continue
+        if not _prose_chars(kept) and _SECTION_LABEL.match(fold(line)):
+            meta.cut("widget", line, number)  # "澳闻 | 社会" above the headline (a table's "会长 | 张三" is body)
             continue
         line = split_stamp(line, number, meta)
         line = _drop_instructions(line, number, meta)
@@ -334,9 +340,10 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
             crumbs.update(_BREADCRUMB_SEP.split(line))
         if kind:
             meta.cut(kind, line, number)
-            if (kind == "widget" and _SITE_IDENTITY.search(line)) or (
-                    kind == "link" and _NEIGHBOUR_LINK.match(fold(line))):
-                footer_lines.add(number)  # the site's furniture: previous/next links sit below the article
+            if kind == "widget" and _SITE_IDENTITY.search(line):
+                footer_lines.add(number)
+            if kind == "link" and _NEIGHBOUR_LINK.match(fold(line)):
+                below_links.add(number)  # the article has ended: previous/next links sit below it
             continue
         line = _strip_inline(line, number, meta)
         if line and resume:
@@ -344,7 +351,7 @@ def _drop_furniture(lines: list[tuple[int, str]], meta: PageMeta) -> list[tuple[
         elif line:
             kept.append((number, line))
         resume = resume and not line
-    kept = _drop_site_labels(kept, lines, footer_lines, meta)
+    kept = _drop_site_labels(kept, lines, footer_lines, below_links, meta)
     if stamps and not meta.published:
         meta.published = next((date for date, labelled in stamps if labelled), stamps[0][0])
     if crumbs:
@@ -376,6 +383,15 @@ def _is_menu(folded: str) -> bool:
     return menu_words >= (1 if len(items) >= 4 else 2)
 
 
+def _cut_mid_sentence(line: str) -> bool:
+    """The line above a fold button stops inside a sentence: after a comma or an enumeration mark, or
+    a paragraph's worth of prose without its full stop (not a headline, not a caption in brackets)."""
+    if line.endswith(("，", ",", "、", "：", ":")):
+        return True
+    return len(line) >= FOLDED_LINE_MIN and _SENTENCE_PUNCT.search(line) is not None and not line.endswith(
+        (*_SENTENCE_ENDS, "）", ")", "】"))
+
+
 def _prose_chars(kept: list[tuple[int, str]]) -> int:
     """Characters of the lines kept so far that read as sentences."""
     return sum(len(line) for _, line in kept if _SENTENCE_PUNCT.search(line))
@@ -387,21 +403,24 @@ def _listed_link(line: str) -> bool:
 
 
 def _drop_site_labels(kept: list[tuple[int, str]], lines: list[tuple[int, str]], footer_lines: set[int],
-                      meta: PageMeta) -> list[tuple[int, str]]:
+                      below_links: set[int], meta: PageMeta) -> list[tuple[int, str]]:
     """A "主办单位：…" line next to the site's own furniture (版权所有, ICP备…; no text line between),
     or next to such a label line that is, belongs to the site's masthead or footer: it names who
-    runs the site, not who held the event."""
-    if not footer_lines:
+    runs the site, not who held the event. Below the previous/next links (the article has ended
+    above them) such lines are the site's too; a notice's own 主办/承办 lines above them are kept."""
+    if not footer_lines and not below_links:
         return kept
     numbers = [number for number, line in lines if line.strip()]
+    before = {n: numbers[i - 1] if i else None for i, n in enumerate(numbers)}
     neighbours = {n: {numbers[i - 1] if i else None, numbers[i + 1] if i + 1 < len(numbers) else None}
                   for i, n in enumerate(numbers)}
     labels = {number for number, line in kept
               if _SITE_LABEL_LINE.match(fold(line)) and not _SENTENCE_PUNCT.search(line)}
     site = set(footer_lines)
     grown = True
-    while grown:  # a block of label lines above or below the footer
-        found = {n for n in labels - site if neighbours.get(n, set()) & site}
+    while grown:  # a block of label lines above or below the footer, or below the links
+        found = {n for n in labels - site
+                 if neighbours.get(n, set()) & site or before.get(n) in below_links | (site & labels)}
         site |= found
         grown = bool(found)
     survivors = []
@@ -434,7 +453,7 @@ def _furniture_kind(line: str, after_image: bool, meta: PageMeta) -> str | None:
         return "image"
     if _URL_LINE.match(folded) or _NEIGHBOUR_LINK.match(folded) or _TEASER.search(folded):
         return "link"
-    if _TAG_LINE.match(folded) or _is_menu(folded) or _is_button_row(folded) or _SECTION_LABEL.match(folded):
+    if _TAG_LINE.match(folded) or _is_menu(folded) or _is_button_row(folded):
         return "widget"
     if _listed_link(line) and "。" not in line and _LINK_ITEM.search(folded):
         return "link"

@@ -167,14 +167,14 @@ STRONG_OUTCOME = compile_guarded(
     r"(?<=[、.．)）；;])(?<![^\n一二三四五六七八九十0-9（(][、.．)）])(?:原则)?同意(?!见|书|者)|"
     # a further adoption in a later clause, naming what it adopted ("，并通过113年度工作计画")
     rf"(?:并|还|同时|又|另|一并)通过(?=了?\s*(?:(?!{_BY_MEANS})[^，,。；;！!？?]){{0,24}}?{_ADOPTED_NOUN})|"
-    r"选举(?!事项|程序|办法)|获选(?=为|连任|[^，,。；;]{0,6}?"+TITLE+r")|(?<![曾已再求望能可])(?:连任|蝉联)(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))(?![^，,。；;]{0,8}?后[，,])|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
+    r"选举(?!事项|程序|办法)|获选(?=为|连任|[^，,。；;]{0,6}?"+TITLE+r")|(?<![曾已再求望能可有])蝉联(?=[^，,。；;的]{0,12}?"+TITLE+r")|(?<![曾已再求望能可])连任(?=[^，,。；;的]{0,4}?"+TITLE+r"(?!的))(?![^，,。；;]{0,8}?后[，,])|当选(?!名册|名单|证书|人(?!大)|者)|选出(?![^，,。；;]{0,8}(?:得奖|获奖|优胜|得主))|增选|补选|推选|投票产生|改选|换届(?!选举|工作|事宜|筹备|准备|相关|有关)|"
     r"审定|(?:修订|修改完善|补充完善|修改)了?《|签署|签订|签约|续签|缔结|"
-    r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?|命名|评出(?=[^，,。；;]{0,12}?(?:奖|优秀|先进|十佳|示范))|荣获|获评|获颁|被评为|荣膺|"
+    r"揭牌|授牌|授予|颁发(?![^，,。；;]{0,4}(?:学位证书|毕业证书|结业证书|学位证))|颁奖(?!嘉宾)|颁赠|表彰|表扬了?(?!信|稿)|命名|评出(?=[^，,。；;]{0,12}?(?:奖|优秀|先进|十佳|示范))|荣获|获评|获颁|被评为|荣膺|"
     rf"{_PRIZE_WON}|{_PRIZE_BY}|夺得|(?<!采)摘得|夺冠|夺魁|"
     r"任命|聘任|聘请|免去|"
     r"(?:会议|大会|研究|一致|并|还|同时|会上|会中)决定(?!事项|精神|的)|作出决定|"
     # the deciding body as the subject ("理事会决定…", "商会决定向…捐赠十万元")
-    r"(?<![^，,；;：:。\n\s])(?:本会|该会)?(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|(?<!否)决议(?!精神)|议决(?!定|事项|精神)|责成|批准|"
+    r"(?<![^，,；;：:。\n\s])(?:本会|该会)?(?:(?:[理董监]事|常委|常务|委员|商|协|学|公|总|本|该|全)会|党委|党组|支部)决定(?![了着性的]|事项|精神)|(?<!否)决议(?!精神)|(?<=会)议决(?!定|策|算|议|事项|精神)|责成|批准|"
     # a decision opening its clause, the sentence's subject deciding ("会议研究了…，决定启动…")
     r"(?<=[，,；;])决定(?![了着性的]|事项|精神)|"
     # taking the oath of office ("全体理事宣誓就职")
@@ -226,7 +226,7 @@ SPEECH_VERB = re.compile(
     r"提出(?!候选人|人选|名单|议案|提案|申请)|致辞|致词|讲话|发言|"
     r"(?<![的作做了况])说明(?!会|书)|提醒|"
     # an answer to a question from the floor ("陈主席回应指顾问是经公开招标选出")
-    r"回应|答复|质疑|解释称|解释说"
+    r"回应(?:指|称|说|表示)|答复(?:称|说)|解释(?:称|说)"
 )
 # A review of past work opening what it reviewed with a colon ("报告回顾了协会五年来的工作：…，推动成立
 # 了…"): what follows is the record reviewed, not this event's act.
@@ -296,8 +296,9 @@ ANOTHER_EVENT_DECIDED = re.compile(
 # "副市长介绍，茶博会将于明年4月17日在会展中心举办。本届茶博会由甲、乙主办": an event to come in
 # someone's account earlier in the paragraph (a press conference announcing it), whose hosts are not
 # those of the event reported. A preview's own "本届博览会将于5月10日开幕，由甲主办" is not told so.
-EVENT_TO_COME = re.compile(r"(?:介绍|表示|透露|指出|宣布)[，,：:][^。；;\n]{0,60}?(?:将于|将在|拟于|定于|计划于)"
-                           r"[^。；;\n]{0,40}?(?:举办|举行|召开|开幕|开展)")
+EVENT_TO_COME = re.compile(r"(?:介绍|表示|透露|指出|宣布)[，,：:](?:(?!下届|下一届|下次)[^。；;\n]){0,60}?"
+                           r"(?:将于|拟于|定于|计划于)\s*(?:[0-9]{4}年|明年)?[0-9]{1,2}月[0-9]{1,2}日"
+                           r"[^。；;\n]{0,40}?(?:举办|举行|召开|开幕)")
 # A caption named as one ("图为与会嘉宾为…授牌", "上图：…"): it restates the body.
 CAPTION_OPENER = re.compile(r"\s*(?:图为|图片为|上图为?|下图为?|左图为?|右图为?|图[：:])")
 # What follows an outcome's verb up to a colon that opens the list of what it decided ("会议决定：一、…",
@@ -310,11 +311,14 @@ LIST_LEAD_END = re.compile(r"[^。；;！!？?\n]{0,30}?[：:][ \t]*\n")
 # gives its result ("1、议案名称：《2023年度董事会工作报告》\n审议结果：通过").
 # Minutes write the same as "案由一：…，提请审议。\n说明：…\n决议：照案通过。" (a result line that says more
 # than the verdict is an outcome of its own).
-FORM_ITEM = re.compile(r"(?m)^\s*(?:\d+[、.．]|[一二三四五六七八九十]+、|[（(]\d+[）)])?\s*"
-                       r"(?:议案名称|案由[一二三四五六七八九十\d]{0,3})[：:][^\n]{2,120}$")
-FORM_RESULT = re.compile(r"(?:\n[^\n]{0,120}){0,1}\n\s*"
+_FORM_ITEM_LABEL = (r"(?:\d+[、.．]|[一二三四五六七八九十]+、|[（(]\d+[）)])?\s*"
+                    r"(?:议案名称|(?:案由|提案|议案|议题)[一二三四五六七八九十\d]{0,3})")
+FORM_ITEM = re.compile(rf"(?m)^\s*{_FORM_ITEM_LABEL}[：:][^\n]{{2,120}}$")
+# (at most one line between, and that line no item of its own)
+FORM_RESULT = re.compile(rf"(?:\n(?!\s*{_FORM_ITEM_LABEL})[^\n]{{0,120}}){{0,1}}\n\s*"
                          r"(?:(?:审议|表决)结果[：:]\s*(?P<verdict>通过|不通过|未通过|否决)|"
-                         r"决议[：:]\s*(?:照案|原则|一致|全票|无异议)?(?P<minuted>通过)[。.]?[ \t]*(?=\n|$))")
+                         r"决议[：:]\s*(?:照案|原则|一致|全票|无异议|修正)?(?P<minuted>通过|不通过|未通过|不予通过)"
+                         r"[。.]?[ \t]*(?=\n|$))")
 # A triangle opens a photo's caption, or an item of a list of points ("议程如下：▲审议通过了…；").
 TRIANGLE = re.compile(r"\s*[▲△▼▽]")
 # The lead of a list whose items are not acts of the meeting: an agenda, a plan, someone's points.
@@ -348,7 +352,7 @@ DEAL_TO_COME = re.compile(r"(?:拟|将|准备|计划|即将|有望|待)(?:正式
 # An outcome stated as done tonight, as opposed to one planned, asked for or allowed ("计划于年底表彰",
 # "要求各单位推选", "会员可通过《…》报名"): words of intent or direction before the verb in its clause.
 UNSETTLED = re.compile(
-    r"如果|假如|倘若|(?<!倘)若(?!干)|(?<![^\s，,；;：:。！？])如(?![期下今实同何此])|一旦|可望|仍需|有待|尚未|未(?!来)|方可|只有|[须需]获|"
+    r"如果|假如|倘若|(?<!倘)若(?!干)|(?<![^\s，,；;：:。！？])如(?![期下今实同何此])|一旦|可望|仍需|有待|尚未|未(?!来)|方可|只有|[须需]获|[须需应]经|"
     r"计划|准备|打算|有望|争取|力争|预计|要求|号召|鼓励|倡议|倡导|呼吁|可以|能够|应当|需要|将于|拟于|[要应须拟]将|"
     r"(?:将|拟|可|能|应|须|要)$"
 )
@@ -398,7 +402,7 @@ ATTRIBUTIVE = re.compile(r"(?:产生|出来|出|后)?的")
 # An act named as a thing by the noun it qualifies ("学位授予建议名单", "表彰名单", "授予条件"); what a
 # meeting adopted may be a list ("审议通过…名单"), so adoptions are not read so.
 NOMINAL_AFTER = re.compile(
-    r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限|事宜|环节|阶段|过程|期间)(?=[，,。；;、）)和及与等的]|$)"
+    r"(?:建议|拟)?(?:名单|条件|标准|程序|流程|细则|资格|权限|事宜)(?=[，,。；;、）)和及与等的]|$)|环节|阶段|过程|期间"
 )
 # "此前/早前/先前…": a sentence about an earlier time, unless a later clause turns to this event.
 EARLIER = re.compile(
@@ -414,7 +418,7 @@ REMAINDER = re.compile(r"(?:其余|其他|其它)[^，,。；;]{0,12}?[均都皆
 # "同意26票", "同意者35人": the count of a vote, whose result is told beside it.
 VOTE_COUNT = re.compile(r"\s*[0-9０-９〇零一二两三四五六七八九十百]+\s*(?:票|人|张|份|位|名|户)")
 # "该事项未获通过", "不予通过", "没有当选": the act denied.
-NEGATED = re.compile(r"(?:未|没有|没|不|未能|无法|不予|不获)$")
+NEGATED = re.compile(r"(?:未|没有|没|不|未能|无法|不予|不获|未获|没获|未予|没能)$")
 # A question or a form's field ("是否当选", "是否通过"): no act.
 WHETHER = re.compile(r"是否|能否|可否")
 # "为表彰他在…方面的贡献", "以表扬…": the purpose an award serves, told beside the award itself.

@@ -28,7 +28,7 @@ _URL_KEY = re.compile(rf"^(?:{_URL_KEYS})$")
 _URL = re.compile(r"https?://[^\s<>\"'，。；、）)]+", re.IGNORECASE)
 _FIELD = re.compile(
     rf"(?P<key>{_URL_KEYS}|来源|稿源|作者|撰文|撰稿|文字|记者|编辑|责编|责任编辑|通讯员|摄影|原标题|"
-    r"审核|校对|初审|复审|终审|美编|排版|监制|主编|值班编辑)\s*[:：]\s*"
+    r"审核|校对|美编|排版|监制|主编|值班编辑)\s*[:：]\s*"
 )
 _BRACKETED_FIELD = re.compile(r"^[（(]\s*(?P<body>(?:来源|责编|编辑)\s*[:：].*)[）)]$")
 
@@ -91,8 +91,10 @@ _STAMP_TAIL = re.compile(r"^\s*(?:\d{1,2}[:：]\d{2}|星期|周[一二三四五�
 # 18:05 山东", "锦川晚报 2025-09-28 20:41 发布于锦川" (a post's header on a public account or an app).
 _CLOCKED_STAMP = re.compile(rf"(?:^|(?<=\s)){_STAMP_DATE}\s*日?\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?(?!\d)"
                             r"(?=\s|$)")
-_EVENT_TIME_LABEL = re.compile(r"(?:时间|日期|时|于|在|定于|将于)\s*[:：]?\s*$")
-_EVENT_AFTER_TIME = re.compile(r"^\s*(?:在|于)|召开|举行|举办|开幕|闭幕|开展|启动|揭牌|签约")
+# Only a line that reads as a byline: a post's or an app account's marks ("原创", "发布于", "…号").
+_BYLINE_MARK = re.compile(r"原创|发布于|发表于|来源|作者|编辑|记者|账号|公众号|头条号|百家号|网易号|澎湃号|企鹅号")
+_EVENT_TIME_LABEL = re.compile(r"(?:时间|日期|时|于|在|定于|将于|截止|地点)\s*[:：]?\s*$")
+_EVENT_AFTER_TIME = re.compile(r"召开|举行|举办|开幕|闭幕|开展|启动|揭牌|签约|集合|签到")
 _SENTENCE = re.compile(r"[，,。；;！!？?]")
 _WELCOME = re.compile(r"欢迎|今天是")  # a masthead's greeting and its date of the visit
 
@@ -115,9 +117,10 @@ def harvest_stamp(line: str) -> tuple[str, bool] | None:
         if found and (len(line) > 80 or _SENTENCE.search(found.group("rest")) or _WELCOME.search(folded)
                       or not _STAMP_TAIL.search(found.group("rest"))):
             found = None
-    if not found and len(line) <= 80 and not _SENTENCE.search(folded):
+    if not found and len(line) <= 80 and not _SENTENCE.search(folded) and _BYLINE_MARK.search(folded):
         found = _CLOCKED_STAMP.search(folded)
         if found and (_EVENT_TIME_LABEL.search(folded, 0, found.start())  # "会议时间 2024年5月6日 9:30"
+                      or re.match(r"\s*(?:在|于)", folded[found.end():])  # "… 9:30 于市会展中心"
                       or _EVENT_AFTER_TIME.search(folded, found.end())):  # "… 9:30 在礼堂召开大会"
             found = None
     if not found:

@@ -55,6 +55,11 @@ HOST_CASES = [
     ("5月3日，第七届茶博会在会展中心开幕。本届茶博会由省农业厅、江城市政府主办。",
      {("省农业厅", "organiser", "by-marker"), ("江城市政府", "organiser", "by-marker")}),
     # a byline in dateline brackets before the organiser; a body's working group is no chair
+    ("（记者王明／台中报导）丙区公所主办的灯会昨晚开幕。", {("丙区公所", "organiser", "by-marker")}),
+    ("江城电力（集团）公司主办的论坛昨日举行。", {("江城电力（集团）公司", "organiser", "by-marker")}),
+    # a plan in someone's words earlier in the paragraph leaves this meeting's hosts alone
+    ("会长张三表示，协会将于今年下半年开展系列培训活动。此次年会由甲商会主办，乙公司协办。",
+     {("甲商会", "organiser", "by-marker"), ("乙公司", "co-organiser", "by-marker")}),
     ("〔记者陈思远／南湾报导〕南湾镇公所主办的灯会昨晚开幕。", {("南湾镇公所", "organiser", "by-marker")}),
     ("［本报讯］江城市书法家协会主办的书法展今日开展。", {("江城市书法家协会", "organiser", "by-marker")}),
     ("会议由协会筹备组组长、江城宏达公司总经理孙启明主持。", {("孙启明", "chair", "chair")}),
@@ -313,6 +318,9 @@ def test_host_spans_point_into_the_original_text() -> None:
 
 OUTCOME_CASES = [
     # how the vote was taken, before 通过; a body re-engaged; a commendation, an election kept by 蝉联
+    ("会长回应会员提问后，大会表决通过了年度预算。", "大会表决通过了年度预算"),
+    ("张三蝉联江城市总商会会长。", "张三蝉联江城市总商会会长"),
+    ("大会表彰了十位优秀志愿者的感人事迹。", "大会表彰了十位优秀志愿者的感人事迹"),
     ("大会以举手方式通过续聘江城会计师行为法团核数师。", "以举手方式通过续聘江城会计师行为法团核数师"),
     ("财务报表随即付诸表决，获在场大多数会员举手赞成通过。", "获在场大多数会员举手赞成通过"),
     ("大会也表扬服务满十年的志工李阿花等六人。", "大会也表扬服务满十年的志工李阿花等六人"),
@@ -699,6 +707,14 @@ NOT_OUTCOME_CASES = [
     # an answer to a question from the floor
     "有会员在会上质疑顾问费偏高，主席回应指顾问是经公开招标选出，过程透明。",
     # the elected named as an attribute; a vote's count; an act denied
+    "该项目申请未获批准。",
+    "市政府未予批准该项目。",
+    "他在此次选举中没能当选。",
+    # 会议决策, 审议决算: no 议决; a letter of praise; the election as a stage of the meeting
+    "会议强调，要认真贯彻落实中央经济工作会议决策部署。",
+    "会议审议决算报告和预算草案。",
+    "社区近日收到居民送来的一封表扬信。",
+    "在选举过程中，会员秩序井然。",
     "由各车间选举产生的九十六名职工代表出席了会议。",
     "改选后的理事会将于下月召开首次会议。",
     "表决结果：同意二十六票，反对十一票，弃权四票。",
@@ -998,6 +1014,15 @@ def test_minutes_name_each_item_their_bare_result_adopts() -> None:
         assert "案由一：一一三年度收支决算案，提请审议。" in evidence, evidence
         assert not any(e.startswith(("案由二", "案由三")) or e.endswith("照案通过") for e in evidence)
         assert any(e.startswith("决议：修正通过") for e in evidence), evidence
+    # a bare amendment adopts its item; a rejection adopts nothing; 提案 names an item; one result line
+    # below two items adopts the one above it only
+    for minutes, adopted in (("案由二：会费调整案，提请审议。\n决议：修正通过。", ["案由二：会费调整案，提请审议。"]),
+                             ("案由一：甲案。\n决议：不通过。", []),
+                             ("提案一：增设青年委员会案。\n决议：照案通过。", ["提案一：增设青年委员会案。"]),
+                             ("案由一：甲案，提请审议。\n案由二：乙案，提请审议。\n决议：照案通过。",
+                              ["案由二：乙案，提请审议。"])):
+        for written in (minutes, _TO_TRADITIONAL.convert(minutes)):
+            assert [fold(o.evidence) for o in _candidates(written).outcomes] == adopted, written
 
 
 def test_an_adoption_leading_into_numbered_items_adopts_each_item() -> None:
@@ -1008,6 +1033,9 @@ def test_an_adoption_leading_into_numbered_items_adopts_each_item() -> None:
         assert [fold(o.evidence) for o in outcomes] == [
             "会员年费由十元调高至二十元，自明年起实施", "设立会员子女奖学金", "增设青年团"], outcomes
         assert all(o.kind == "adopted" and o.settled for o in outcomes)
-    # a plan leading into its items adopts nothing
-    planned = "理事会拟通过以下提案：\n一、调高会费；\n二、设立奖学金。"
-    assert not [o for o in _candidates(planned).outcomes if o.settled]
+    # a plan leading into its items adopts nothing, and the list ends where someone speaks
+    for planned in ("理事会拟通过以下提案：\n一、调高会费；\n二、设立奖学金。",
+                    "大会将审议通过以下事项：\n一、调高会费；\n二、设立奖学金。"):
+        assert not [o for o in _candidates(planned).outcomes if o.settled], planned
+    spoken = ("会议审议通过了以下事项：\n1.《年度工作报告》；\n2.《财务报告》。\n3.会长张三作总结讲话，要求抓好落实。")
+    assert [fold(o.evidence) for o in _candidates(spoken).outcomes] == ["《年度工作报告》", "《财务报告》"]

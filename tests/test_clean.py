@@ -312,6 +312,9 @@ def test_an_events_organisers_before_share_buttons_are_kept() -> None:
     # an event's time after its label or before its venue and verb is no stamp
     ("会议时间 2024年5月6日 9:30", None),
     ("江城市商会年会 2024年5月6日 9:30 在江城宾馆召开", None),
+    ("会员大会 2024年11月16日 9:30 于市会展中心", None),
+    ("报名截止 2024年12月1日 18:00", None),
+    ("开幕 2024年11月16日 9:30 市会展中心", None),
 ])
 def test_the_publication_stamp_is_read_from_a_header_line_whatever_else_it_holds(header: str,
                                                                                  published: str | None) -> None:
@@ -444,7 +447,6 @@ def test_a_body_pasted_twice_loses_its_short_lines_too() -> None:
 @pytest.mark.parametrize("line", [
     "点击蓝字 关注我们", "點擊藍字 關注我們", "打开APP阅读 体验更佳", "打开APP，查看更多精彩内容", "阅读原文",
     "分享 收藏 点赞 在看", "本文字数：1342 阅读时间：约4分钟", "微信号：jcshanghui", "预览时标签不可点", "+关注",
-    "澳闻 | 社会", "新聞｜社區｜民生",
 ])
 def test_a_public_accounts_and_an_apps_buttons_are_furniture(line: str) -> None:
     body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举张三为会长。"
@@ -452,7 +454,8 @@ def test_a_public_accounts_and_an_apps_buttons_are_furniture(line: str) -> None:
     assert article.text == body, article.text
 
 
-@pytest.mark.parametrize("heading", ["网友评论（23）", "網友評論（23）", "热门评论", "精选留言", "评论 12 条"])
+@pytest.mark.parametrize("heading", ["网友评论（23）", "網友評論（23）", "热门评论", "精选留言", "评论 12 条",
+                                     "12条评论", "共12条评论", "已有12人评论", "网友跟帖（8）"])
 def test_a_comment_section_after_the_article_is_cut_to_the_end(heading: str) -> None:
     body = ("2024年3月5日，江城市商会第五届会员大会在江城宾馆召开，一百二十名会员出席。会议审议通过了理事会工作报告和"
             "财务报告，修订了商会章程，并以无记名投票方式选举产生了第五届理事会。张三当选会长，李四当选秘书长。"
@@ -475,3 +478,29 @@ def test_a_sites_owner_line_below_the_previous_and_next_links_is_furniture() -> 
     page = f"{body}\n上一篇：江城村开展防溺水教育\n下一篇：江城镇召开秸秆禁烧推进会\n主办：江城镇人民政府　承办：江城镇党政办公室"
     article = clean(page)
     assert article.text == body, article.text
+
+
+def test_a_sites_section_above_the_headline_is_furniture_and_a_table_below_is_body() -> None:
+    body = "2024年3月5日，江城市商会第五届会员大会在江城宾馆召开。大会选举产生了新一届理事会，名单如下："
+    for section in ("澳闻 | 社会", "新聞｜社區｜民生"):
+        assert clean(f"{section}\n{body}").text == body
+    table = "会长 | 张三\n副会长 | 李四\n秘書長｜王五"
+    assert clean(f"{body}\n{table}").text == f"{body}\n{table}"
+
+
+def test_a_notices_own_organisers_above_the_previous_and_next_links_are_kept() -> None:
+    notice = "关于举办第三届茶艺大赛的通知\n各会员单位：定于2024年5月6日在江城茶城举办第三届茶艺大赛。\n主办：江城市茶叶协会\n承办：江城茶业有限公司"
+    article = clean(f"{notice}\n上一篇：江城茶叶协会召开理事会\n下一篇：春茶开采")
+    assert "主办：江城市茶叶协会\n承办：江城茶业有限公司" in article.text
+
+
+def test_a_fold_button_under_a_headline_or_a_caption_joins_nothing() -> None:
+    for above in ("江城市商会召开第三届会员大会", "会长为获奖会员颁发了证书（见下图）"):
+        text = f"{above}\n展开全文\n11月16日，江城市商会召开第三届会员大会。"
+        assert clean(text).text.split("\n")[-1] == "11月16日，江城市商会召开第三届会员大会。"
+
+
+def test_prose_that_names_a_wechat_id_or_a_reading_figure_is_kept() -> None:
+    for line in ("活动由江城市文明办主办。报名请添加工作人员微信号：jia123，报名截止11月20日。",
+                 "本次活动预计阅读人数超过5000人。", "终审：12月20日，评出一等奖3名、二等奖10名。"):
+        assert line in clean(f"2024年3月5日，江城市读书节开幕。\n{line}").text
