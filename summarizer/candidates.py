@@ -203,7 +203,8 @@ _NOT_A_NAME = re.compile(
 )
 _NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十廿卅]"
 _BYLINE_WORD = re.compile(r"记者|报导|报道|通讯员|特派员")
-_BYLINE_IN_BRACKETS = re.compile(r"记者|报导|报道|通讯员|讯|电")
+# What a dateline's brackets hold beyond a byline: "（本报讯）", "（新华社电）".
+_DATELINE_WORD = re.compile(rf"{_BYLINE_WORD.pattern}|讯|电")
 # Page datelines and bylines before a subject: "【某报5月3日讯】", "(本报讯)".
 _BRACKETED = r"(?:【[^】]{0,30}】|〔[^〕]{0,30}〕|［[^］]{0,30}］|[（(][^）)]{0,30}[）)]|[^，,。]{0,12}[讯电]\s)"
 _LEADING = re.compile(
@@ -393,7 +394,7 @@ def _governed_names(folded: str, start: int, end: int, after: bool) -> list[tupl
         a = dateline_end + 1 if dateline_end >= 0 else a  # "〔记者甲／乙报导〕丙公所主办": after the byline
         closing = max(folded.rfind(mark, a, b) for mark in "）)")
         opening = max(folded.rfind(mark, a, closing) for mark in "（(") if closing >= 0 else -1
-        if closing >= 0 and _BYLINE_IN_BRACKETS.search(folded, max(a, opening + 1), closing):
+        if closing >= 0 and _DATELINE_WORD.search(folded, max(a, opening + 1), closing):
             a = closing + 1  # "（记者甲／乙报导）丙公所主办", split at its slash
         tail = _NAME_TAIL.search(folded, a, b)
         b = tail.start() if tail and tail.start() > a else b
@@ -876,7 +877,7 @@ def _is_outcome(folded: str, sentence_start: int, marker: re.Match[str]) -> bool
         return False
     if g.outcome_kind(marker.group()) == "awarded" and marker.group().startswith(("表彰", "表扬")) and (
             g.AWARD_PURPOSE.search(folded, max(clause_start, marker.start() - 2), marker.start())
-            or (g.AWARD_REASON.search(folded, marker.end(), _clause_end_at(folded, marker.end()))
+            or (g.AWARD_REASON.search(folded, marker.end(), _clause_end(folded, marker.end(), len(folded)))
                 and _another_award(folded, sentence_start, marker))):
         return False  # "为表彰…", "表彰他在…方面的贡献": why an award was given, not one
     if marker.group() == "批准" and g.APPROVED_BY.search(folded, sentence_start, marker.start()):
@@ -909,11 +910,6 @@ def _another_award(folded: str, sentence_start: int, marker: re.Match[str]) -> b
     """An award verb in the sentence other than ``marker`` ("授予他终身成就奖，表彰他…的贡献")."""
     end = next((i for i in range(marker.end(), len(folded)) if folded[i] in g.SENTENCE_END), len(folded))
     return any(m.start() != marker.start() for m in g.OUTCOME_KINDS["awarded"].finditer(folded, sentence_start, end))
-
-
-def _clause_end_at(folded: str, at: int) -> int:
-    found = g.CLAUSE_SPLIT.search(folded, at)
-    return found.start() if found else len(folded)
 
 
 def _speech_before(folded: str, start: int, end: int) -> bool:
